@@ -1,0 +1,51 @@
+"""Competency-based recruitment for Open edX: XBlocks, shared domain code and a course exporter."""
+from setuptools import find_packages, setup
+
+setup(
+    name="kompetensrekrytering-xblocks",
+    version="0.1.0",
+    description="Open edX XBlocks and a course builder for competency-based recruitment (kompetensbaserad rekrytering)",
+    long_description=open("README.md", encoding="utf-8").read(),
+    long_description_content_type="text/markdown",
+    license="AGPL-3.0",
+    python_requires=">=3.12",
+    packages=find_packages(include=["recruitment_core*", "kravprofil_xblock*", "course_export*"]),
+    include_package_data=True,
+    package_data={
+        "recruitment_core": ["data/*.yaml", "data/**/*.yaml"],
+        "kravprofil_xblock": ["templates/*.html", "static/*/*", "conf/locale/*/LC_MESSAGES/*"],
+        "course_export": ["default_course/**/*", "templates/*"],
+    },
+    install_requires=[
+        "XBlock[django]>=6,<7",
+        "Django>=4.2,<6",
+        "python-docx>=1.1",
+        "PyYAML>=6",
+        "Markdown>=3.5",
+        "nh3>=0.2.17",
+        "lxml>=5",
+    ],
+    extras_require={
+        "dev": [
+            "xblock-sdk>=0.15",
+            "pytest>=8",
+            "pytest-django>=4.8",
+            "playwright>=1.45",
+            "olxcleaner>=0.3",
+            "tox>=4",
+        ],
+    },
+    entry_points={
+        "xblock.v1": [
+            "kravprofil = kravprofil_xblock.block:KravprofilXBlock",
+        ],
+        "console_scripts": [
+            "course-export = course_export.cli:main",
+        ],
+    },
+    classifiers=[
+        "Framework :: Django",
+        "Programming Language :: Python :: 3.12",
+        "Natural Language :: Swedish",
+    ],
+)
