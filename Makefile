@@ -1,0 +1,85 @@
+# Two commands matter: `make run` (local workbench) and `make test` (whole suite through tox).
+# Everything runs from the project's own .venv (Python 3.12), created on first use.
+
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+VENV    := .venv
+PY      := $(VENV)/bin/python
+HOST    ?= 127.0.0.1
+PORT    ?= 8000
+# tox passes its own arguments through TOXARGS, pytest's through ARGS: `make test ARGS="tests/recruitment_core -q"`
+TOXARGS ?=
+ARGS    ?=
+
+export DJANGO_SETTINGS_MODULE := devsite.settings
+export PYTHONPATH := $(CURDIR)
+export EXCLUDE_SAMPLE_XBLOCKS := yes
+
+# Python 3.12: through pyenv where it is present (the default python3 may be 3.11), else python3.12 on PATH.
+ifneq ($(shell command -v pyenv 2>/dev/null),)
+  PYTHON312 := PYENV_VERSION=3.12.1 python
+else
+  PYTHON312 := python3.12
+endif
+
+.PHONY: help run test bench translations clean migrate venv
+
+help:
+	@echo "make run           start the workbench on http://$(HOST):$(PORT)/ (creates .venv on first use)"
+	@echo "make test          the whole test suite through tox (Django 4.2 and 5.2), browser tests included"
+	@echo "make bench         render-time and payload benchmarks (tests/bench/bench_*.py)"
+	@echo "make translations  extract and compile the gettext catalogues"
+	@echo "make clean         remove build leftovers, tox envs, var/ and caches (keeps .venv and node_modules)"
+
+$(VENV)/bin/python:
+	$(PYTHON312) -m venv $(VENV)
+	$(PY) -c 'import sys; assert sys.version_info[:2] == (3, 12), sys.version'
+
+# Reinstall when the package definition changes.
+$(VENV)/.installed: $(VENV)/bin/python setup.py
+	$(PY) -m pip install --upgrade pip
+	$(PY) -m pip install -e ".[dev]"
+	touch $@
+
+venv: $(VENV)/.installed
+
+migrate: $(VENV)/.installed
+	mkdir -p var
+	$(VENV)/bin/django-admin migrate --run-syncdb --verbosity 0
+
+run: migrate
+	$(VENV)/bin/django-admin runserver $(HOST):$(PORT) --noreload
+
+# axe-core for the accessibility scans of the browser tests (package.json + package-lock.json).
+node_modules/axe-core/axe.min.js: package.json package-lock.json
+	npm ci --no-audit --no-fund
+	touch $@
+
+# tox exits non-zero when pytest does, exit 5 ("no tests collected") included.
+test: $(VENV)/.installed node_modules/axe-core/axe.min.js
+	$(VENV)/bin/tox $(TOXARGS) -- $(ARGS)
+
+bench: $(VENV)/.installed
+	@set -e; for f in tests/bench/bench_*.py; do echo "== $$f"; $(PY) $$f; done
+
+# Catalogues live in each block package's conf/locale/<lang>/LC_MESSAGES/ (Python text.po/.mo and JS djangojs.po).
+LOCALE_PACKAGES := $(patsubst %/,%,$(dir $(wildcard */conf/locale)))
+translations: $(VENV)/.installed
+	$(PY) -m pip install --quiet babel
+	@set -e; for pkg in $(LOCALE_PACKAGES); do \
+	  echo "== $$pkg"; \
+	  if [ -f $$pkg/babel.cfg ]; then cfg=$$pkg/babel.cfg; else cfg=babel.cfg; fi; \
+	  $(VENV)/bin/pybabel extract --quiet -F $$cfg -k _ -k gettext -k ngettext:1,2 -k pgettext:1c,2 -k gettext_lazy \
+	    --project=kompetensrekrytering-xblocks -o $$pkg/conf/locale/text.pot $$pkg recruitment_core; \
+	  for lang in sv en; do \
+	    po=$$pkg/conf/locale/$$lang/LC_MESSAGES/text.po; \
+	    if [ -f $$po ]; then $(VENV)/bin/pybabel update --quiet -i $$pkg/conf/locale/text.pot -o $$po -l $$lang; \
+	    else $(VENV)/bin/pybabel init --quiet -i $$pkg/conf/locale/text.pot -o $$po -l $$lang; fi; \
+	  done; \
+	  $(VENV)/bin/pybabel compile --quiet --use-fuzzy -d $$pkg/conf/locale -D text || true; \
+	done
+
+clean:
+	rm -rf build dist *.egg-info .tox .pytest_cache var test-results
+	find . -path ./.venv -prune -o -path ./node_modules -prune -o -name __pycache__ -type d -exec rm -rf {} +

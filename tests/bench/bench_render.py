@@ -1,0 +1,205 @@
+"""Benchmark (not a test): student_view render time and payload of each of our blocks next to a hello-world block.
+
+Run with ``make bench`` (or ``.venv/bin/python tests/bench/bench_render.py [--renders N]``).
+
+What is measured, per block:
+- Render time: the median of N renders (default 200) after 20 warm-up renders, in the xblock-sdk workbench runtime
+  (``WorkbenchRuntime``: its i18n and user services, handler and resource URLs, its wrapper), in one process and one
+  run for all blocks. Each render constructs a FRESH block instance and renders ``student_view`` through
+  ``runtime.render`` (as every LMS request does), so the time includes construction, field reads and wrapping.
+  Field data is an in-memory key-value store for every block alike, so the figure is the block's own cost, not
+  sqlite's (the workbench's own store does one query per field read).
+- Payload: the HTML of the block's fragment + the block's own JavaScript and CSS (inline resources and files
+  served from the block's package), in KiB. The runtime's jQuery and wrapper scripts are excluded: every block
+  gets them.
+- The reference is a hello-world block defined below (one paragraph, no JS/CSS), rendered the same way.
+  Budget per block (issue 2): at most 1.5x the hello-world time, at most 40 KiB.
+
+Our blocks are the ``xblock.v1`` entry points of this distribution. A block with a realistic learner state in
+``STATES`` is measured twice: empty (first visit) and filled.
+"""
+import argparse
+import importlib.metadata
+import importlib.resources
+import os
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "devsite.settings")
+os.environ.setdefault("EXCLUDE_SAMPLE_XBLOCKS", "yes")
+os.environ["WORKBENCH_VAR_DIR"] = tempfile.mkdtemp(prefix="bench-var-")
+
+import django  # noqa: E402  pylint: disable=wrong-import-position
+
+django.setup()
+
+from django.core.management import call_command  # noqa: E402  pylint: disable=wrong-import-position
+from django.utils import translation  # noqa: E402  pylint: disable=wrong-import-position
+from web_fragments.fragment import Fragment  # noqa: E402  pylint: disable=wrong-import-position
+from workbench.runtime import WorkbenchRuntime  # noqa: E402  pylint: disable=wrong-import-position
+from xblock.core import XBlock  # noqa: E402  pylint: disable=wrong-import-position
+from xblock.fields import ScopeIds  # noqa: E402  pylint: disable=wrong-import-position
+from xblock.runtime import DictKeyValueStore, KvsFieldData  # noqa: E402  pylint: disable=wrong-import-position
+
+DISTRIBUTION = "kompetensrekrytering-xblocks"
+BUDGET_RATIO = 1.5
+BUDGET_KIB = 40.0
+
+# A realistic filled-in state per block type (field name -> value), for the "filled" rows.
+STATES = {
+    "kravprofil": {
+        "revision": 7,
+        "profile": {
+            "version": 1,
+            "basics": {"role": "Ekonomiassistent", "team": "Ekonomi, 6 personer", "employment": "Tillsvidare, heltid",
+                       "location": "Örebro", "remote": "En dag i veckan på distans"},
+            "purpose": {"purpose": "Säkra en korrekt och snabb leverantörsreskontra så att vi betalar i tid.",
+                        "goals": "Inom 12 månader: automatisera fakturaflödet och halvera manuella avstämningar."},
+            "tasks": ["Attestflöde och leverantörsfakturor", "Månadsavstämningar", "Stöd till budgetarbetet",
+                      "Kontakt med leverantörer om avvikelser"],
+            "requirements": [
+                {"text": "Eftergymnasial utbildning i ekonomi", "category": "education", "must": True, "weight": 4,
+                 "why": "Rollen kräver förståelse för redovisningens grunder.", "assessment": "CV och betyg",
+                 "stage": "Urval", "level": ""},
+                {"text": "Minst två års erfarenhet av leverantörsreskontra", "category": "experience", "must": True,
+                 "weight": 5, "why": "Kort inlärningstid i en pressad period.",
+                 "assessment": "Strukturerad intervju och arbetsprov", "stage": "Intervju", "level": ""},
+                {"text": "Svenska i tal och skrift", "category": "language", "must": True, "weight": 4,
+                 "why": "All korrespondens med leverantörer sker på svenska.", "assessment": "Skriftligt arbetsprov",
+                 "stage": "Arbetsprov", "level": "C1"},
+                {"text": "Erfarenhet av affärssystemet", "category": "knowledge", "must": False, "weight": 2,
+                 "why": "Förkortar introduktionen.", "assessment": "Intervjufråga", "stage": "Intervju",
+                 "level": ""},
+            ],
+            "competencies": [],
+            "conditions": {"salary": "Individuell lönesättning", "hours": "Dagtid", "start": "Enligt överenskommelse",
+                           "travel": "Inga resor", "other": ""},
+            "process": {"steps": "Urval, telefonavstämning, intervju, arbetsprov, referenser",
+                        "candidate_info": "Alla sökande får besked inom två veckor efter sista ansökningsdag.",
+                        "timeline": "Sista ansökningsdag 15 mars, intervjuer vecka 13", "contact": "Rekryterande chef"},
+            "ad": {"title": "Ekonomiassistent till vårt ekonomiteam", "company": "Exempelbolaget AB",
+                   "intro": "Vill du få ordning och reda i ett växande företag?", "tasks": "Leverantörsfakturor",
+                   "must": "Utbildning i ekonomi", "merits": "Erfarenhet av affärssystemet",
+                   "offer": "Friskvårdsbidrag och flexibel arbetstid", "process": "Löpande urval"},
+        },
+    },
+}
+
+
+class HelloWorldBenchBlock(XBlock):
+    """The reference: a paragraph of text, no fields read, no JavaScript or CSS."""
+
+    def student_view(self, context=None):  # pylint: disable=unused-argument
+        return Fragment("<p>Hello, world!</p>")
+
+
+class BenchRuntime(WorkbenchRuntime):
+    """The workbench runtime with in-memory field data (same store for every block)."""
+
+    def __init__(self, user_id):
+        super().__init__(user_id)
+        self._services["field-data"] = KvsFieldData(DictKeyValueStore())
+
+
+def our_blocks():
+    """``[(block_type, class)]`` of this distribution's xblock.v1 entry points."""
+    dist = importlib.metadata.distribution(DISTRIBUTION)
+    return sorted((ep.name, ep.load()) for ep in dist.entry_points if ep.group == "xblock.v1")
+
+
+def make_block(runtime, cls, block_type, state):
+    def_id = runtime.id_generator.create_definition(block_type)
+    usage_id = runtime.id_generator.create_usage(def_id)
+    block = runtime.construct_xblock_from_class(cls, ScopeIds(runtime.user_id, block_type, def_id, usage_id))
+    for name, value in (state or {}).items():
+        setattr(block, name, value)
+    block.save()
+    return block
+
+
+def time_renders(runtime, cls, block_type, state, renders, warmup):
+    """Median and all timings (ms) of fresh-block renders; the last fragment for the payload."""
+    template = make_block(runtime, cls, block_type, state)
+    scope_ids = template.scope_ids
+    times = []
+    frag = None
+    for i in range(warmup + renders):
+        start = time.perf_counter()
+        block = runtime.construct_xblock_from_class(cls, scope_ids)
+        frag = runtime.render(block, "student_view")
+        elapsed = time.perf_counter() - start
+        if i >= warmup:
+            times.append(elapsed * 1000)
+    return statistics.median(times), times, frag, template
+
+
+def _local_file_size(runtime, block, url):
+    """Size of a resource served from the block's package (``runtime.local_resource_url``), else None."""
+    prefix = runtime.local_resource_url(block, "")
+    if not url.startswith(prefix):
+        return None
+    package = type(block).__module__.split(".")[0]
+    return len(importlib.resources.files(package).joinpath(url[len(prefix):]).read_bytes())
+
+
+def payload_bytes(runtime, block, frag):
+    """HTML of the fragment + the block's own JS/CSS, in bytes (UTF-8)."""
+    total = len(frag.content.encode("utf-8"))
+    for res in frag.resources:
+        if res.kind == "text":
+            total += len(res.data.encode("utf-8"))
+        elif res.kind == "url":
+            size = _local_file_size(runtime, block, res.data)
+            total += size or 0
+    return total
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
+    parser.add_argument("--renders", type=int, default=200)
+    parser.add_argument("--warmup", type=int, default=20)
+    parser.add_argument("--lang", default="sv", choices=("sv", "en"))
+    args = parser.parse_args(argv)
+
+    call_command("migrate", run_syncdb=True, verbosity=0)
+    translation.activate(args.lang)
+    runtime = BenchRuntime("bench-student")
+
+    rows = []
+    hello_ms, _, hello_frag, hello_block = time_renders(
+        runtime, HelloWorldBenchBlock, "hello_bench", None, args.renders, args.warmup)
+    rows.append(("hello-world (reference)", hello_ms, payload_bytes(runtime, hello_block, hello_frag)))
+    for block_type, cls in our_blocks():
+        variants = [("", None)]
+        if block_type in STATES:
+            variants = [(" (empty)", None), (" (filled)", STATES[block_type])]
+        for suffix, state in variants:
+            median_ms, _, frag, block = time_renders(runtime, cls, block_type, state, args.renders, args.warmup)
+            rows.append((block_type + suffix, median_ms, payload_bytes(runtime, block, frag)))
+
+    print(f"student_view render, median of {args.renders} fresh-block renders after {args.warmup} warm-up, "
+          f"lang={args.lang}, Python {sys.version.split()[0]}, Django {django.get_version()}")
+    header = f"{'block':<28} {'median ms':>10} {'x hello':>8} {'KiB':>8}  budget (<= {BUDGET_RATIO}x, <= {BUDGET_KIB:g} KiB)"
+    print(header)
+    print("-" * len(header))
+    over = []
+    for name, median_ms, size in rows:
+        ratio = median_ms / hello_ms
+        kib = size / 1024
+        reference = name.startswith("hello-world")
+        verdict = "" if reference else ("ok" if ratio <= BUDGET_RATIO and kib <= BUDGET_KIB else "OVER")
+        if verdict == "OVER":
+            over.append(name)
+        print(f"{name:<28} {median_ms:>10.3f} {ratio:>8.2f} {kib:>8.1f}  {verdict}")
+    if over:
+        print(f"over budget: {', '.join(over)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
