@@ -1,0 +1,79 @@
+"""The pipeline: read + check the whole source -> course model -> OLX in a temporary folder ->
+reproducible .tar.gz in a temporary file -> moved into place. Nothing is written when the source
+has errors."""
+import os
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from course_export.course_reader import read_course
+from course_export.olx_writer import write_olx
+from course_export.packer import pack
+
+DEFAULT_SOURCE = Path(__file__).resolve().parent / "default_course"
+
+
+@dataclass
+class Result:
+    course: object = None
+    errors: list = field(default_factory=list)
+    archive_size: int = 0
+
+    @property
+    def ok(self):
+        return not self.errors
+
+
+def validate(source=None, media_file=None, strict=False):
+    course, errors = read_course(source or DEFAULT_SOURCE, media_file, strict)
+    return Result(course, errors.sorted())
+
+
+def build(source=None, output="course.tar.gz", media_file=None, strict=False, progress=None):
+    """Build ``output`` from ``source``. Returns a Result; on errors no file is created or replaced."""
+    say = progress or (lambda key, **params: None)
+    say("reading", source=str(source or DEFAULT_SOURCE))
+    result = validate(source, media_file, strict)
+    if not result.ok:
+        return result
+    output = Path(output)
+    with tempfile.TemporaryDirectory(prefix="course-export-") as work:
+        say("writing")
+        write_olx(result.course, Path(work) / "olx")
+        say("packing", output=str(output))
+        handle, partial = tempfile.mkstemp(prefix=".course-export-", suffix=".part", dir=output.parent)
+        os.close(handle)
+        try:
+            pack(Path(work) / "olx", partial)
+            os.chmod(partial, 0o644)
+            os.replace(partial, output)
+        finally:
+            if os.path.exists(partial):
+                os.unlink(partial)
+    result.archive_size = output.stat().st_size
+    return result
+
+
+def summary_counts(course):
+    counts = dict(modules=len(course.modules), units=0, articles=0, films=0, films_media=0, films_no_media=0,
+                  quizzes=0, questions=0, podcasts=0, podcasts_media=0, reflections=0,
+                  templates=course.templates, blocks=0)
+    for unit in course.units():
+        counts["units"] += 1
+        kind = unit.kind
+        if kind == "article":
+            counts["articles"] += 1
+        elif kind == "film":
+            counts["films"] += 1
+            counts["films_media" if unit.has_media else "films_no_media"] += 1
+        elif kind == "quiz":
+            counts["quizzes"] += 1
+            counts["questions"] += sum(1 for c in unit.components if c.category == "problem")
+        elif kind == "podcast":
+            counts["podcasts"] += 1
+            counts["podcasts_media"] += int(unit.has_media)
+        elif kind == "reflection":
+            counts["reflections"] += 1
+        elif kind == "block":
+            counts["blocks"] += 1
+    return counts

@@ -1,0 +1,208 @@
+"""Read one component source file and turn it into a unit of the course model.
+
+Each reader gets the component id (url_names derive from it, never from positions) and returns a
+``Unit`` or None; every problem goes to the shared error list.
+"""
+from functools import lru_cache
+from html import escape
+
+from course_export import content_text, custom_blocks, media as media_mod, quiz as quiz_mod
+from course_export.markdown_render import render_markdown, sanitize
+from course_export.model import CustomBlockComponent, HtmlComponent, ProblemComponent, Unit, VideoComponent
+from course_export.schema import Fields
+from course_export.source_files import read_text
+from course_export.yaml_lines import load_yaml, split_front_matter
+
+ARTICLE_SPEC = {"title": (str, True)}
+REFLECTION_SPEC = {"title": (str, True), "intro": (str, False), "prompts": (list, True)}
+TEMPLATES_SPEC = {"title": (str, True), "intro": (str, False), "kinds": (list, False), "lang": (str, False)}
+
+
+class ComponentReader:
+    def __init__(self, reader):
+        self.r = reader                       # the CourseReader: root, errors, links, course language
+        self.errors = reader.errors
+
+    # ------------------------------------------------------------------ helpers
+    def _yaml(self, path):
+        shown = self.r.root.rel(path)
+        text = read_text(path, shown, self.errors)
+        if text is None:
+            return shown, None
+        return shown, load_yaml(text, shown, self.errors)
+
+    def _md(self, path, text, line):
+        return render_markdown(self.r.links, path, text, line) if text else ""
+
+    def _field_md(self, path, fields, key):
+        return self._md(path, fields.text(key), fields.line(key) + 1)
+
+    def _t(self, key):
+        return content_text.text(key, self.r.language)
+
+    # ------------------------------------------------------------------ kinds
+    def article(self, cid, path):
+        shown = self.r.root.rel(path)
+        text = read_text(path, shown, self.errors)
+        if text is None:
+            return None
+        parts = split_front_matter(text, shown, self.errors)
+        if parts is None:
+            return None
+        meta_text, body, first_line = parts
+        meta = load_yaml(meta_text, shown, self.errors, line_offset=1)
+        if meta is None:
+            return None
+        f = Fields(meta, ARTICLE_SPEC, shown, self.errors, "front matter")
+        html = self._md(path, body, first_line)
+        if not body.strip():
+            self.errors.add(shown, first_line, "article_empty")
+        title = f.text("title")
+        return Unit(f"{cid}_unit", title, "article", cid, [HtmlComponent(cid, title, html)])
+
+    def film(self, cid, path, override):
+        shown, data = self._yaml(path)
+        if data is None:
+            return None
+        f = Fields(data, media_mod.FILM_SPEC, shown, self.errors, "film")
+        media = self._media(f, "film", shown, path, override)
+        title = f.text("title")
+        unit = Unit(f"{cid}_unit", title, "film", cid, has_media=media.present)
+        description = self._field_md(path, f, "description")
+        manuscript = self._field_md(path, f, "manuscript")
+        if not media.present:
+            html = (f'<aside class="course-note" role="note"><p>{escape(self._t("film_no_media"))}</p></aside>'
+                    f'{description}<h3>{escape(self._t("manuscript"))}</h3>{manuscript}')
+            unit.components.append(HtmlComponent(cid, title, sanitize(html)))
+            return unit
+        if description:
+            unit.components.append(HtmlComponent(f"{cid}_intro", title, description))
+        srt_name = f"{cid}-{self.r.language}.srt"
+        self.r.add_generated_static(srt_name, media_mod.transcript_srt(media, f.text("manuscript"))
+                                    .encode("utf-8"), shown, f.line())
+        unit.components.append(VideoComponent(cid, title, youtube_id=media.youtube_id, mp4_url=media.mp4,
+                                              transcript_name=srt_name, language=self.r.language))
+        return unit
+
+    def podcast(self, cid, path, override):
+        shown, data = self._yaml(path)
+        if data is None:
+            return None
+        f = Fields(data, media_mod.PODCAST_SPEC, shown, self.errors, "podcast")
+        media = self._media(f, "podcast", shown, path, override)
+        title = f.text("title")
+        description = self._field_md(path, f, "description")
+        transcript = self._field_md(path, f, "transcript")
+        if media.present:
+            url = escape(media.mp3, quote=True)
+            player = (f'<audio controls preload="none" src="{url}" aria-label="{escape(self._t("audio_label"))}">'
+                      f'<p>{escape(self._t("audio_fallback"))} <a href="{url}">{escape(title)}</a></p></audio>')
+        else:
+            player = f'<aside class="course-note" role="note"><p>{escape(self._t("podcast_no_media"))}</p></aside>'
+        html = f'{description}{player}<h3>{escape(self._t("transcript"))}</h3>{transcript}'
+        unit = Unit(f"{cid}_unit", title, "podcast", cid, has_media=media.present)
+        unit.components.append(HtmlComponent(cid, title, sanitize(html)))
+        return unit
+
+    def _media(self, f, kind, shown, path, override):
+        media = media_mod.Media()
+        if isinstance(f.get("media"), dict):
+            media = media_mod.read_media_entry(
+                f.get("media"), kind, shown, self.errors,
+                lambda ref, line: self.r.root.resolve(ref, path, line, self.errors, base_dir=path.parent))
+        if override is not None:
+            media = override
+        if not media.present and self.r.strict:
+            self.errors.add(shown, f.line(), "strict_no_media", kind=kind)
+        return media
+
+    def quiz(self, cid, path):
+        shown, data = self._yaml(path)
+        if data is None:
+            return None
+        quiz = quiz_mod.read_quiz(data, shown, self.errors)
+        unit = Unit(f"{cid}_unit", quiz.title, "quiz", cid)
+        if quiz.intro:
+            unit.components.append(HtmlComponent(f"{cid}_intro", quiz.title,
+                                                 self._md(path, quiz.intro, data.line_of("intro") + 1)))
+        for index, (question, attempts, weight) in enumerate(quiz.questions, start=1):
+            title = f"{quiz.title} – {index}"
+            unit.components.append(ProblemComponent(f"{cid}_{question.id}", title, question, attempts, weight,
+                                                    quiz.showanswer))
+        return unit
+
+    def reflection(self, cid, path):
+        shown, data = self._yaml(path)
+        if data is None:
+            return None
+        f = Fields(data, REFLECTION_SPEC, shown, self.errors, "reflection exercise")
+        prompts = f.get("prompts", [])
+        items = []
+        for index, prompt in enumerate(prompts if isinstance(prompts, list) else []):
+            if not isinstance(prompt, str) or not prompt.strip():
+                self.errors.add(shown, prompts.line_of(index), "wrong_type", field="prompts", expected="text")
+                continue
+            items.append(f"<li>{escape(prompt.strip())}</li>")
+        if isinstance(prompts, list) and not prompts:
+            self.errors.add(shown, f.line("prompts"), "empty_list", field="prompts")
+        title = f.text("title")
+        html = (f'{self._field_md(path, f, "intro")}'
+                f'<section class="reflection-prompts" aria-label="{escape(self._t("reflection_prompts"))}">'
+                f'<h3>{escape(self._t("reflection_prompts"))}</h3><ol>{"".join(items)}</ol></section>'
+                f'<p class="course-note">{escape(self._t("reflection_note"))}</p>')
+        return Unit(f"{cid}_unit", title, "reflection", cid, [HtmlComponent(cid, title, sanitize(html))])
+
+    def block(self, cid, path):
+        shown, data = self._yaml(path)
+        if data is None:
+            return None
+        result = custom_blocks.read_block(data, shown, self.errors)
+        if result is None:
+            return None
+        block_type, attrs, title = result
+        return Unit(f"{cid}_unit", title, "block", cid, [CustomBlockComponent(cid, block_type, attrs, title)])
+
+    def templates(self, cid, path):
+        shown, data = self._yaml(path)
+        if data is None:
+            return None
+        f = Fields(data, TEMPLATES_SPEC, shown, self.errors, "templates page")
+        try:
+            from recruitment_core.documents import TEMPLATE_KINDS
+        except ImportError as exc:
+            self.errors.add(shown, f.line(), "templates_unavailable", detail=str(exc))
+            return None
+        lang = f.text("lang", self.r.language)
+        if lang not in ("sv", "en"):
+            self.errors.add(shown, f.line("lang"), "bad_choice", field="lang", value=lang, allowed="sv, en")
+            lang = "sv"
+        kinds = f.get("kinds", list(TEMPLATE_KINDS))
+        links = []
+        for index, kind in enumerate(kinds if isinstance(kinds, list) else []):
+            if kind not in TEMPLATE_KINDS:
+                line = kinds.line_of(index) if hasattr(kinds, "line_of") else f.line("kinds")
+                self.errors.add(shown, line, "bad_choice", field="kinds", value=str(kind),
+                                allowed=", ".join(TEMPLATE_KINDS))
+                continue
+            name = f"mall_{kind}_{lang}.docx"
+            try:
+                data_bytes = _blank_template(kind, lang)
+            except Exception as exc:  # noqa: BLE001 - report the document code's failure as a source problem
+                self.errors.add(shown, f.line(), "templates_unavailable", detail=f"{type(exc).__name__}: {exc}")
+                return None
+            self.r.add_generated_static(name, data_bytes, shown, f.line(), shared=True)
+            label = content_text.text(f"template_{kind}", lang)
+            links.append(f'<li><a href="/static/{name}">{escape(label)}</a> '
+                         f'({escape(content_text.text("docx", lang))})</li>')
+        title = f.text("title")
+        html = (f'{self._field_md(path, f, "intro")}<h3>{escape(content_text.text("templates_list", lang))}</h3>'
+                f'<ul>{"".join(links)}</ul>')
+        unit = Unit(f"{cid}_unit", title, "templates", cid, [HtmlComponent(cid, title, sanitize(html))])
+        unit.template_count = len(links)
+        return unit
+
+
+@lru_cache(maxsize=32)
+def _blank_template(kind, lang):
+    from recruitment_core.documents import blank_template_docx
+    return blank_template_docx(kind, lang)

@@ -1,0 +1,344 @@
+"""Read and check a whole course source folder into the course model, collecting every error.
+
+Layout: ``course.yaml`` at the top, component files anywhere inside the folder (referenced by
+relative path), and ``static/`` for files linked from pages. See README.md for the format.
+"""
+import datetime as dt
+import os
+import re
+from pathlib import Path
+
+from course_export.component_readers import ComponentReader
+from course_export.custom_blocks import installed_blocks
+from course_export.errors import ErrorList
+from course_export.markdown_render import LinkContext, render_markdown
+from course_export.media import read_media_file
+from course_export.model import Course, Grader, Lesson, Module
+from course_export.schema import Fields, check_id, id_from_stem
+from course_export.source_files import SourceRoot, read_text
+from course_export.yaml_lines import load_yaml
+
+COURSE_FILE = "course.yaml"
+COMPONENT_KINDS = ("article", "film", "podcast", "quiz", "reflection", "block", "templates")
+COURSE_SPEC = {
+    "title": (str, True), "org": (str, True), "number": (str, True), "run": (str, True),
+    "language": (str, False), "start": ((str, dt.date), True), "end": ((str, dt.date), False),
+    "short_description": (str, False), "overview": (str, False), "course_image": (str, False),
+    "grading": (dict, False), "modules": (list, True),
+}
+GRADING_SPEC = {"pass": ((int, float), False), "graders": (list, False)}
+GRADER_SPEC = {"type": (str, True), "short_label": (str, True), "weight": ((int, float), True),
+               "drop_count": (int, False)}
+MODULE_SPEC = {"id": (str, True), "title": (str, True), "lessons": (list, True)}
+LESSON_SPEC = {"id": (str, True), "title": (str, True), "graded": (str, False), "components": (list, True)}
+COMPONENT_SPEC = {kind: (str, False) for kind in COMPONENT_KINDS} | {"id": (str, False)}
+KEY_RE = re.compile(r"^[A-Za-z0-9_.-]{1,60}$")
+STATIC_NAME_RE = re.compile(r"^[A-Za-z0-9_.-]+$")
+
+
+class CourseReader:
+    def __init__(self, source, media_file=None, strict=False):
+        self.root = SourceRoot(source)
+        self.media_file = Path(media_file) if media_file else None
+        self.strict = strict
+        self.errors = ErrorList()
+        self.language = "sv"
+        self.static = {}            # out name -> Path | bytes
+        self.static_origin = {}     # out name -> "file:line" of whoever added it
+        self.links = None
+        self.ids = {}               # id -> "file:line" where it was first defined
+        self.overrides = {}         # ("film"|"podcast", id) -> (Media, line)
+
+    # ---------------------------------------------------------------- entry point
+    def read(self):
+        course_path = self.root.path / COURSE_FILE
+        if not self.root.path.is_dir() or not course_path.is_file():
+            self.errors.add(str(self.root.path), 0, "no_course_file", name=COURSE_FILE)
+            return None
+        text = read_text(course_path, COURSE_FILE, self.errors)
+        data = load_yaml(text, COURSE_FILE, self.errors) if text is not None else None
+        if data is None:
+            return None
+        f = Fields(data, COURSE_SPEC, COURSE_FILE, self.errors, "course")
+        course = self._course_settings(f)
+        self._read_static_folder()
+        self._read_media_file()
+        plan = self._plan_structure(f.get("modules", []))
+        article_urls = {path: cid for kind, cid, path, _ in self._all_components(plan) if kind == "article"}
+        self.links = LinkContext(self.root, self._static_dir_names, article_urls, self.errors)
+        if f.get("overview"):
+            course.overview_html = self._overview(f)
+        if f.get("course_image"):
+            course.course_image = self._course_image(f)
+        self._read_components(plan, course)
+        self._check_media_ids(plan)
+        self._grading(f, course)
+        self._check_url_names(course)
+        course.static = dict(sorted(self.static.items()))
+        course.advanced_modules = sorted(installed_blocks())
+        return course
+
+    # ---------------------------------------------------------------- course.yaml
+    def _course_settings(self, f):
+        for key in ("org", "number", "run"):
+            if f.get(key) is not None and not KEY_RE.match(str(f.get(key))):
+                self.errors.add(COURSE_FILE, f.line(key), "bad_course_key", field=key, value=str(f.get(key)))
+        self.language = f.text("language", "sv")
+        if self.language not in ("sv", "en"):
+            self.errors.add(COURSE_FILE, f.line("language"), "bad_choice", field="language",
+                            value=self.language, allowed="sv, en")
+            self.language = "sv"
+        return Course(title=f.text("title"), org=f.text("org"), number=f.text("number"), run=f.text("run"),
+                      language=self.language, start=self._date(f, "start"), end=self._date(f, "end"),
+                      short_description=f.text("short_description"))
+
+    def _date(self, f, key):
+        value = f.get(key)
+        if value is None:
+            return ""
+        if isinstance(value, dt.datetime):
+            moment = value if value.tzinfo else value.replace(tzinfo=dt.timezone.utc)
+        elif isinstance(value, dt.date):
+            moment = dt.datetime(value.year, value.month, value.day, tzinfo=dt.timezone.utc)
+        else:
+            try:
+                moment = dt.datetime.fromisoformat(str(value).replace("Z", "+00:00"))
+            except ValueError:
+                self.errors.add(COURSE_FILE, f.line(key), "bad_date", field=key, value=str(value))
+                return ""
+            if moment.tzinfo is None:
+                moment = moment.replace(tzinfo=dt.timezone.utc)
+        return moment.astimezone(dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+    def _overview(self, f):
+        path = self.root.resolve(f.get("overview"), self.root.path / COURSE_FILE, f.line("overview"),
+                                 self.errors)
+        if path is None:
+            return ""
+        text = read_text(path, self.root.rel(path), self.errors)
+        return render_markdown(self.links, path, text, 1) if text is not None else ""
+
+    def _course_image(self, f):
+        path = self.root.resolve(f.get("course_image"), self.root.path / COURSE_FILE,
+                                 f.line("course_image"), self.errors)
+        if path is None:
+            return ""
+        try:
+            rel = path.relative_to(self.root.path / "static").as_posix()
+        except ValueError:
+            self.errors.add(COURSE_FILE, f.line("course_image"), "ref_outside_static", ref=f.get("course_image"))
+            return ""
+        return self._static_dir_names.get(rel, "")
+
+    # ---------------------------------------------------------------- static/
+    def _read_static_folder(self):
+        self._static_dir_names = {}
+        static_dir = self.root.path / "static"
+        if not static_dir.is_dir():
+            return
+        for folder, dirs, files in os.walk(static_dir):
+            dirs.sort()
+            for name in sorted(files) + [d for d in dirs if os.path.islink(os.path.join(folder, d))]:
+                full = Path(folder) / name
+                rel = full.relative_to(static_dir).as_posix()
+                shown = self.root.rel(full)
+                if not self.root.inside(full):
+                    self.errors.add(shown, 0, "path_outside", path=shown)
+                    continue
+                if full.is_dir():
+                    continue
+                out = rel.replace("/", "_")
+                if not STATIC_NAME_RE.match(out):
+                    self.errors.add(shown, 0, "static_bad_name", name=rel)
+                    continue
+                if out in self.static:
+                    self.errors.add(shown, 0, "static_name_clash", name=out, other=self.static_origin[out])
+                    continue
+                self.static[out] = full
+                self.static_origin[out] = shown
+                self._static_dir_names[rel] = out
+
+    def add_generated_static(self, name, data, shown, line, shared=False):
+        if name in self.static:
+            if shared and self.static[name] == data:
+                return
+            self.errors.add(shown, line, "static_name_clash", name=name, other=self.static_origin[name])
+            return
+        self.static[name] = data
+        self.static_origin[name] = f"{shown}:{line}"
+
+    # ---------------------------------------------------------------- media file
+    def _read_media_file(self):
+        if not self.media_file:
+            return
+        shown = str(self.media_file)
+        if not self.media_file.is_file():
+            self.errors.add(shown, 0, "file_missing", path=shown)
+            return
+        text = read_text(self.media_file, shown, self.errors)
+        data = load_yaml(text, shown, self.errors) if text is not None else None
+        if data is None:
+            return
+        media_root = SourceRoot(self.media_file.parent)
+        self.overrides = read_media_file(
+            data, shown, self.errors,
+            lambda ref, line: media_root.resolve(ref, self.media_file, line, self.errors,
+                                                 base_dir=self.media_file.parent))
+        self._media_shown = shown
+
+    def _check_media_ids(self, plan):
+        known = {(kind, cid) for kind, cid, _, _ in self._all_components(plan)}
+        for (kind, cid), (_, line) in sorted(self.overrides.items()):
+            if (kind, cid) not in known:
+                self.errors.add(self._media_shown, line, "media_unknown_id", kind=kind, id=cid)
+
+    # ---------------------------------------------------------------- structure
+    def _define_id(self, value, line, what):
+        cid = check_id(value, COURSE_FILE, line, self.errors)
+        if cid is None:
+            return None
+        if cid in self.ids:
+            self.errors.add(COURSE_FILE, line, "duplicate_id", id=cid, other=self.ids[cid])
+            return None
+        self.ids[cid] = f"{COURSE_FILE}:{line}"
+        return cid
+
+    def _plan_structure(self, modules):
+        """Check the outline in course.yaml; returns [(module, [(lesson, [(kind, id, path, line)])])]."""
+        plan = []
+        if isinstance(modules, list) and not modules:
+            self.errors.add(COURSE_FILE, modules.line, "empty_list", field="modules")
+        for module_data in modules if isinstance(modules, list) else []:
+            m = Fields(module_data, MODULE_SPEC, COURSE_FILE, self.errors, "module")
+            mid = self._define_id(m.get("id"), m.line("id"), "module") if m.get("id") is not None else None
+            lessons = []
+            for lesson_data in m.get("lessons", []) if isinstance(m.get("lessons"), list) else []:
+                le = Fields(lesson_data, LESSON_SPEC, COURSE_FILE, self.errors, "lesson")
+                lid = self._define_id(le.get("id"), le.line("id"), "lesson") if le.get("id") is not None else None
+                components = []
+                raw = le.get("components", [])
+                if isinstance(raw, list) and not raw:
+                    self.errors.add(COURSE_FILE, le.line("components"), "empty_list", field="components")
+                for item in raw if isinstance(raw, list) else []:
+                    entry = self._plan_component(item)
+                    if entry:
+                        components.append(entry)
+                lessons.append((le, lid, components))
+            plan.append((m, mid, lessons))
+        return plan
+
+    def _plan_component(self, item):
+        c = Fields(item, COMPONENT_SPEC, COURSE_FILE, self.errors, "component")
+        kinds = [k for k in COMPONENT_KINDS if k in c.data]
+        if len(kinds) != 1:
+            self.errors.add(COURSE_FILE, c.line(), "component_kind", kinds=", ".join(COMPONENT_KINDS))
+            return None
+        kind = kinds[0]
+        if not isinstance(c.get(kind), str):
+            return None
+        path = self.root.resolve(c.get(kind), self.root.path / COURSE_FILE, c.line(kind), self.errors)
+        if path is None:
+            return None
+        raw_id = c.get("id")
+        if raw_id is None:
+            raw_id = id_from_stem(path.stem.lower().replace(".", "_"))
+            if raw_id is None:
+                self.errors.add(COURSE_FILE, c.line(kind), "bad_stem_id", name=path.name)
+                return None
+        cid = self._define_id(raw_id, c.line("id") if "id" in c.data else c.line(kind), kind)
+        return (kind, cid, path, c.line(kind)) if cid else None
+
+    @staticmethod
+    def _all_components(plan):
+        for _, _, lessons in plan:
+            for _, _, components in lessons:
+                yield from components
+
+    def _read_components(self, plan, course):
+        reader = ComponentReader(self)
+        for m, mid, lessons in plan:
+            module = Module(mid or "", m.text("title"))
+            for le, lid, components in lessons:
+                lesson = Lesson(lid or "", le.text("title"), le.text("graded"))
+                lesson.graded_line = le.line("graded")
+                for kind, cid, path, _line in components:
+                    if kind in ("film", "podcast"):
+                        override = self.overrides.get((kind, cid), (None, 0))[0]
+                        unit = getattr(reader, kind)(cid, path, override)
+                    else:
+                        unit = getattr(reader, kind)(cid, path)
+                    if unit is not None:
+                        lesson.units.append(unit)
+                        course.templates += getattr(unit, "template_count", 0)
+                module.lessons.append(lesson)
+            course.modules.append(module)
+
+    # ---------------------------------------------------------------- grading
+    def _grading(self, f, course):
+        g = Fields(f.get("grading", {}) if "grading" in f.data else _empty(f), GRADING_SPEC, COURSE_FILE,
+                   self.errors, "grading")
+        course.pass_cutoff = g.number("pass", 0.5, 0.01, 1.0, integer=False)
+        used = {}
+        for module in course.modules:
+            for lesson in module.lessons:
+                if lesson.graded_format:
+                    used.setdefault(lesson.graded_format, []).append(lesson)
+        graders_data = g.get("graders", [])
+        seen = set()
+        for item in graders_data if isinstance(graders_data, list) else []:
+            gr = Fields(item, GRADER_SPEC, COURSE_FILE, self.errors, "grader")
+            if not gr.ok:
+                continue
+            gtype = gr.text("type")
+            if gtype in seen:
+                self.errors.add(COURSE_FILE, gr.line("type"), "grader_duplicate", type=gtype)
+                continue
+            seen.add(gtype)
+            count = len(used.get(gtype, []))
+            if count == 0:
+                self.errors.add(COURSE_FILE, gr.line("type"), "grader_unused", type=gtype)
+            drop = gr.number("drop_count", 0, 0, 100)
+            if count and drop >= count:
+                self.errors.add(COURSE_FILE, gr.line("drop_count"), "grader_drop", type=gtype, count=count)
+            course.graders.append(Grader(gtype, gr.text("short_label"), float(gr.get("weight")), drop, count))
+        total = sum(grader.weight for grader in course.graders)
+        if course.graders and abs(total - 1.0) > 1e-6:
+            self.errors.add(COURSE_FILE, g.line("graders"), "grader_weights", total=f"{total:g}")
+        for gformat, lessons in used.items():
+            if gformat not in seen:
+                for lesson in lessons:
+                    self.errors.add(COURSE_FILE, lesson.graded_line, "grader_unknown", format=gformat)
+
+    # ---------------------------------------------------------------- url_names
+    def _check_url_names(self, course):
+        seen = {}
+        for module in course.modules:
+            names = [(module.url_name, "chapter")]
+            for lesson in module.lessons:
+                names.append((lesson.url_name, "sequential"))
+                for unit in lesson.units:
+                    names.append((unit.url_name, "vertical"))
+                    names.extend((component.url_name, component.category) for component in unit.components)
+            for name, category in names:
+                if not name:
+                    continue
+                if name in seen:
+                    self.errors.add(COURSE_FILE, 0, "url_name_clash", name=name, first=seen[name],
+                                    second=category)
+                    continue
+                seen[name] = category
+
+
+def _empty(f):
+    from course_export.yaml_lines import YDict
+    empty = YDict()
+    empty.line = f.line()
+    empty.key_lines = {}
+    return empty
+
+
+def read_course(source, media_file=None, strict=False):
+    """Read and check a source folder. Returns (Course or None, ErrorList)."""
+    reader = CourseReader(source, media_file, strict)
+    course = reader.read()
+    return course, reader.errors

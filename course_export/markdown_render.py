@@ -1,0 +1,132 @@
+"""Markdown -> sanitized HTML for course pages, with links to source files turned into OLX links.
+
+Rendering uses the Markdown library; the result is cleaned with nh3 so only ordinary article markup
+survives (headings, lists, links, images, tables, quotes, code). Relative links are resolved against
+the Markdown file: a file in the source's ``static/`` folder becomes ``/static/<name>``, another
+article of the course becomes ``/jump_to_id/<url_name>``; anything else is an error.
+"""
+import os
+import re
+from pathlib import Path
+
+import markdown
+import nh3
+from markdown.extensions import Extension
+from markdown.treeprocessors import Treeprocessor
+
+ALLOWED_TAGS = {
+    "p", "br", "hr", "h1", "h2", "h3", "h4", "h5", "h6", "strong", "em", "b", "i", "u", "s", "small", "mark",
+    "sub", "sup", "abbr", "q", "cite", "blockquote", "code", "pre", "kbd", "ul", "ol", "li", "dl", "dt",
+    "dd", "a", "img", "figure", "figcaption", "table", "caption", "thead", "tbody", "tfoot", "tr", "th",
+    "td", "span", "div", "audio", "source", "section", "aside",
+}
+ALLOWED_ATTRIBUTES = {
+    "a": {"href", "title", "lang"},
+    "img": {"src", "alt", "title", "width", "height"},
+    "abbr": {"title"},
+    "th": {"style", "scope", "colspan", "rowspan"},
+    "td": {"style", "colspan", "rowspan"},
+    "ol": {"start"},
+    "audio": {"controls", "preload", "src"},
+    "source": {"src", "type"},
+    "span": {"lang", "class"},
+    "div": {"class", "role", "lang"},
+    "p": {"class"},
+    "section": {"class", "aria-label"},
+    "aside": {"class", "role", "aria-label"},
+}
+URL_SCHEMES = {"http", "https", "mailto"}
+MARKDOWN_EXTENSIONS = ["tables", "fenced_code", "sane_lists"]
+STATIC_LINK_RE = re.compile(r'(?:href|src)="(/static/[^"]*)"')
+EXTERNAL_RE = re.compile(r"^(?:[a-zA-Z][a-zA-Z0-9+.-]*:|#|/static/|/jump_to_id/)")
+
+
+def sanitize(html):
+    """Keep ordinary article markup only. Also used for HTML we assemble ourselves."""
+    return nh3.clean(
+        html, tags=ALLOWED_TAGS, attributes=ALLOWED_ATTRIBUTES, url_schemes=URL_SCHEMES,
+        filter_style_properties={"text-align"}, link_rel="noopener noreferrer",
+    )
+
+
+class LinkContext:
+    """What a page needs to resolve its relative links; collects the problems it finds."""
+
+    def __init__(self, root, static_dir_names, article_urls, errors):
+        self.root = root                        # SourceRoot
+        self.static_names = static_dir_names    # source static path (posix, relative to static/) -> out name
+        self.article_urls = article_urls        # absolute article path -> url_name
+        self.errors = errors
+
+
+class _LinkRewriter(Treeprocessor):
+    def __init__(self, md, page):
+        super().__init__(md)
+        self.page = page
+
+    def run(self, root):
+        for element in root.iter():
+            attr = {"a": "href", "img": "src"}.get(element.tag)
+            if attr and element.get(attr) is not None:
+                element.set(attr, self.page.resolve(element.get(attr)))
+
+
+class _LinkExtension(Extension):
+    def __init__(self, page):
+        super().__init__()
+        self.page = page
+
+    def extendMarkdown(self, md):
+        md.treeprocessors.register(_LinkRewriter(md, self.page), "course_links", 0)
+
+
+class Page:
+    """One Markdown text of one source file (an article body or a text field of a YAML file)."""
+
+    def __init__(self, ctx, abs_file, text, first_line):
+        self.ctx = ctx
+        self.abs_file = Path(abs_file)
+        self.text = text
+        self.first_line = first_line
+        self.shown = ctx.root.rel(abs_file)
+
+    def line_of(self, needle):
+        for number, line in enumerate(self.text.split("\n")):
+            if needle in line:
+                return self.first_line + number
+        return self.first_line
+
+    def resolve(self, ref):
+        if EXTERNAL_RE.match(ref):
+            return ref
+        path_part, _, fragment = ref.partition("#")
+        line = self.line_of(ref)
+        target = self.ctx.root.resolve(path_part, self.abs_file, line, self.ctx.errors,
+                                       base_dir=self.abs_file.parent)
+        if target is None:
+            return ref
+        if target in self.ctx.article_urls:
+            return "/jump_to_id/" + self.ctx.article_urls[target]
+        static_dir = self.ctx.root.path / "static"
+        try:
+            inside_static = Path(os.path.normpath(target)).relative_to(static_dir).as_posix()
+        except ValueError:
+            self.ctx.errors.add(self.shown, line, "ref_outside_static", ref=ref)
+            return ref
+        name = self.ctx.static_names.get(inside_static)
+        if name is None:            # a bad static name, already reported when static/ was read
+            return ref
+        return "/static/" + name + ("#" + fragment if fragment else "")
+
+    def render(self):
+        html = markdown.markdown(self.text, extensions=MARKDOWN_EXTENSIONS + [_LinkExtension(self)],
+                                 output_format="html")
+        clean = sanitize(html)
+        for link in STATIC_LINK_RE.findall(clean):
+            if link[len("/static/"):].split("#")[0] not in self.ctx.static_names.values():
+                self.ctx.errors.add(self.shown, self.line_of(link), "static_link_missing", ref=link)
+        return clean
+
+
+def render_markdown(ctx, abs_file, text, first_line):
+    return Page(ctx, abs_file, text, first_line).render()

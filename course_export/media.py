@@ -1,0 +1,199 @@
+"""Films and podcasts: their source files, the operator's media file, and .srt transcripts.
+
+A film or podcast YAML file holds the title, a description and the manuscript (film) or transcript
+(podcast), and may name its media. A separate media file (``--media media.yaml``) adds or replaces
+the media per component id, so an operator can plug in their own hosting without editing the source.
+
+Transcripts (.srt, UTF-8) for a video come from, in this order:
+1. ``cues:`` in the media entry (timed: start, end, text),
+2. ``transcript:`` an .srt file named in the media entry (checked for UTF-8 and SRT shape),
+3. otherwise the manuscript text split into cues at sentence ends, with ESTIMATED times
+   (15 characters per second, at least 2 seconds per cue) — good enough to read along, not exact.
+"""
+import re
+from pathlib import Path
+
+from course_export.schema import Fields
+
+YOUTUBE_RE = re.compile(r"^[A-Za-z0-9_-]{11}$")
+HTTPS_RE = re.compile(r"^https://[^\s\"'<>]+$")
+
+FILM_SPEC = {"title": (str, True), "description": (str, False), "manuscript": (str, True),
+             "media": (dict, False)}
+PODCAST_SPEC = {"title": (str, True), "description": (str, False), "transcript": (str, True),
+                "media": (dict, False)}
+FILM_MEDIA_SPEC = {"youtube_id": (str, False), "mp4": (str, False), "transcript": (str, False),
+                   "cues": (list, False), "download": (bool, False)}
+PODCAST_MEDIA_SPEC = {"mp3": (str, False)}
+MEDIA_FILE_SPEC = {"films": (dict, False), "podcasts": (dict, False)}
+CUE_SPEC = {"start": ((str, int, float), True), "end": ((str, int, float), True), "text": (str, True)}
+CHARS_PER_SECOND = 15
+MIN_CUE_SECONDS = 2.0
+MAX_CUE_CHARS = 84
+
+
+class Media:
+    """Checked media of one film or podcast."""
+
+    def __init__(self):
+        self.youtube_id = ""
+        self.mp4 = ""
+        self.mp3 = ""
+        self.cues = None          # list of (start_seconds, end_seconds, text) or None
+        self.srt_text = None      # checked .srt text from a file, or None
+
+    @property
+    def present(self):
+        return bool(self.youtube_id or self.mp4 or self.mp3)
+
+
+def read_media_entry(data, kind, shown, errors, resolve_file):
+    """Check one ``media:`` mapping (from a film/podcast file or the media file)."""
+    media = Media()
+    spec = FILM_MEDIA_SPEC if kind == "film" else PODCAST_MEDIA_SPEC
+    m = Fields(data, spec, shown, errors, "media")
+    if kind == "podcast":
+        media.mp3 = _url(m, "mp3", shown, errors)
+        return media
+    media.youtube_id = m.text("youtube_id")
+    if media.youtube_id and not YOUTUBE_RE.match(media.youtube_id):
+        errors.add(shown, m.line("youtube_id"), "bad_youtube_id", value=media.youtube_id)
+        media.youtube_id = ""
+    media.mp4 = _url(m, "mp4", shown, errors)
+    if m.get("youtube_id") and m.get("mp4"):
+        errors.add(shown, m.line("mp4"), "media_both_sources")
+    if m.get("cues") is not None and m.get("transcript") is not None:
+        errors.add(shown, m.line("cues"), "media_both_transcripts")
+    if isinstance(m.get("cues"), list):
+        media.cues = _read_cues(m.get("cues"), shown, errors)
+    elif isinstance(m.get("transcript"), str):
+        path = resolve_file(m.get("transcript"), m.line("transcript"))
+        if path is not None:
+            media.srt_text = read_srt_file(path, m.get("transcript"), errors)
+    return media
+
+
+def _url(m, key, shown, errors):
+    value = m.text(key)
+    if value and not HTTPS_RE.match(value):
+        errors.add(shown, m.line(key), "bad_url", field=key, value=value)
+        return ""
+    return value
+
+
+def _read_cues(raw, shown, errors):
+    cues = []
+    previous_end = 0.0
+    for item in raw:
+        c = Fields(item, CUE_SPEC, shown, errors, "cue")
+        if not c.ok:
+            continue
+        start, end = parse_time(c.get("start")), parse_time(c.get("end"))
+        if start is None or end is None or end <= start or start < previous_end:
+            errors.add(shown, c.line(), "cue_bad_time", start=str(c.get("start")), end=str(c.get("end")))
+            continue
+        previous_end = end
+        cues.append((start, end, c.text("text")))
+    return cues
+
+
+def parse_time(value):
+    """Seconds from ``12.5``, ``"01:02.5"``, ``"1:02:03,250"`` or ``"00:01:02.500"``."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, (int, float)):
+        return float(value) if value >= 0 else None
+    match = re.match(r"^(?:(\d+):)?(?:(\d{1,2}):)?(\d{1,2}(?:[.,]\d{1,3})?)$", str(value).strip())
+    if not match:
+        return None
+    hours, minutes, seconds = match.groups()
+    if minutes is None and hours is not None:
+        hours, minutes = None, hours
+    return int(hours or 0) * 3600 + int(minutes or 0) * 60 + float(seconds.replace(",", "."))
+
+
+SRT_TIME = r"\d{2}:\d{2}:\d{2},\d{3}"
+SRT_BLOCK_RE = re.compile(rf"^\d+\n{SRT_TIME} --> {SRT_TIME}[^\n]*\n.+", re.S)
+
+
+def read_srt_file(path, shown, errors):
+    data = Path(path).read_bytes()
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        errors.add(shown, data[: exc.start].count(b"\n") + 1, "not_utf8", byte=f"0x{data[exc.start]:02x}")
+        return None
+    text = text.replace("\r\n", "\n").strip()
+    line = 1
+    for block in re.split(r"\n\s*\n", text):
+        if not SRT_BLOCK_RE.match(block.strip()):
+            errors.add(shown, line, "srt_bad_block")
+            return None
+        line += block.count("\n") + 2
+    return text + "\n"
+
+
+def _srt_time(seconds):
+    millis = int(round(seconds * 1000))
+    hours, rest = divmod(millis, 3_600_000)
+    minutes, rest = divmod(rest, 60_000)
+    secs, millis = divmod(rest, 1000)
+    return f"{hours:02d}:{minutes:02d}:{secs:02d},{millis:03d}"
+
+
+def cues_to_srt(cues):
+    blocks = [f"{i}\n{_srt_time(start)} --> {_srt_time(end)}\n{text}"
+              for i, (start, end, text) in enumerate(cues, start=1)]
+    return "\n\n".join(blocks) + "\n"
+
+
+def cues_from_text(text):
+    """Split a manuscript into cues at sentence ends; times are estimates (see module doc)."""
+    plain = re.sub(r"[*_`#>]+", "", text)
+    sentences = [s.strip() for s in re.split(r"(?<=[.!?…])\s+|\n\s*\n", plain) if s.strip()]
+    chunks = []
+    for sentence in sentences:
+        words = sentence.split()
+        current = ""
+        for word in words:
+            if current and len(current) + 1 + len(word) > MAX_CUE_CHARS:
+                chunks.append(current)
+                current = word
+            else:
+                current = f"{current} {word}".strip()
+        if current:
+            chunks.append(current)
+    cues, clock = [], 0.0
+    for chunk in chunks:
+        duration = max(MIN_CUE_SECONDS, len(chunk) / CHARS_PER_SECOND)
+        cues.append((clock, clock + duration, chunk))
+        clock += duration
+    return cues
+
+
+def transcript_srt(media, manuscript):
+    """The .srt text for a film with media (see the module doc for the order)."""
+    if media.cues:
+        return cues_to_srt(media.cues)
+    if media.srt_text:
+        return media.srt_text
+    return cues_to_srt(cues_from_text(manuscript))
+
+
+def read_media_file(data, shown, errors, resolve_file):
+    """The operator's media file: ``films: {id: {...}}`` and ``podcasts: {id: {...}}``.
+
+    Returns {("film"|"podcast", id): (Media, line)}.
+    """
+    result = {}
+    top = Fields(data, MEDIA_FILE_SPEC, shown, errors, "media file")
+    for section, kind in (("films", "film"), ("podcasts", "podcast")):
+        entries = top.get(section, {})
+        if not isinstance(entries, dict):
+            continue
+        for comp_id, entry in entries.items():
+            result[(kind, comp_id)] = (read_media_entry(entry, kind, shown, errors, resolve_file),
+                                       entries.line_of(comp_id))
+    return result

@@ -1,0 +1,143 @@
+"""Write the course model as an OLX folder (the layout Studio exports and imports).
+
+course.xml (pointer) -> course/RUN.xml -> chapter/ -> sequential/ -> vertical/ -> html/, video/, problem/;
+our own XBlocks INLINE in the vertical with their fields as attributes; static/; policies/RUN/;
+about/. Every XML text and attribute goes through lxml, so it is escaped.
+"""
+import json
+import shutil
+from pathlib import Path
+
+from lxml import etree
+
+from course_export.quiz import problem_element
+
+TABS = [
+    {"course_staff_only": False, "name": "Course", "type": "courseware"},
+    {"course_staff_only": False, "name": "Course Info", "type": "course_info"},
+    {"course_staff_only": False, "name": "Progress", "type": "progress"},
+]
+
+
+def _write_xml(path, element):
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(etree.tostring(element, encoding="utf-8", pretty_print=True))
+
+
+def _write_json(path, data):
+    path.parent.mkdir(parents=True, exist_ok=True)
+    # ASCII escapes: policy files are read back as JSON; invalid JSON would silently become {}.
+    path.write_text(json.dumps(data, ensure_ascii=True, indent=2, sort_keys=True) + "\n", encoding="ascii")
+
+
+def write_olx(course, folder):
+    """Write the OLX of ``course`` into ``folder`` (which must be empty or absent)."""
+    out = Path(folder)
+    out.mkdir(parents=True, exist_ok=True)
+    run = course.run
+    _write_xml(out / "course.xml", etree.Element("course", url_name=run, org=course.org, course=course.number))
+    root = etree.Element("course", display_name=course.title, language=course.language, start=course.start)
+    for module in course.modules:
+        etree.SubElement(root, "chapter", url_name=module.url_name)
+        _write_chapter(out, module)
+    _write_xml(out / "course" / f"{run}.xml", root)
+    _write_static(out, course)
+    _write_policies(out, course)
+    _write_about(out, course)
+
+
+def _write_chapter(out, module):
+    chapter = etree.Element("chapter", display_name=module.title)
+    for lesson in module.lessons:
+        etree.SubElement(chapter, "sequential", url_name=lesson.url_name)
+        attrs = {"display_name": lesson.title}
+        if lesson.graded_format:
+            attrs.update(graded="true", format=lesson.graded_format)
+        sequential = etree.Element("sequential", attrs)
+        for unit in lesson.units:
+            etree.SubElement(sequential, "vertical", url_name=unit.url_name)
+            _write_vertical(out, unit)
+        _write_xml(out / "sequential" / f"{lesson.url_name}.xml", sequential)
+    _write_xml(out / "chapter" / f"{module.url_name}.xml", chapter)
+
+
+def _write_vertical(out, unit):
+    vertical = etree.Element("vertical", display_name=unit.title)
+    for component in unit.components:
+        category = component.category
+        if category == "html":
+            etree.SubElement(vertical, "html", url_name=component.url_name)
+            _write_xml(out / "html" / f"{component.url_name}.xml",
+                       etree.Element("html", filename=component.url_name, display_name=component.title))
+            (out / "html" / f"{component.url_name}.html").write_text(component.html + "\n", encoding="utf-8")
+        elif category == "video":
+            etree.SubElement(vertical, "video", url_name=component.url_name)
+            _write_xml(out / "video" / f"{component.url_name}.xml", _video_element(component))
+        elif category == "problem":
+            etree.SubElement(vertical, "problem", url_name=component.url_name)
+            _write_xml(out / "problem" / f"{component.url_name}.xml", problem_element(component))
+        else:   # our own XBlock: inline, fields as attributes
+            attrs = {"url_name": component.url_name}
+            attrs.update(component.fields)
+            etree.SubElement(vertical, component.block_type, attrs)
+    _write_xml(out / "vertical" / f"{unit.url_name}.xml", vertical)
+
+
+def _video_element(video):
+    attrs = {
+        "display_name": video.title,
+        "youtube_id_1_0": video.youtube_id,
+        "youtube": f"1.00:{video.youtube_id}" if video.youtube_id else "",
+        "html5_sources": json.dumps([video.mp4_url] if video.mp4_url else []),
+        "download_video": "false",
+        "download_track": "true" if video.transcript_name else "false",
+        "edx_video_id": "",
+        "sub": "",
+    }
+    if video.transcript_name:
+        attrs["transcripts"] = json.dumps({video.language: video.transcript_name})
+    element = etree.Element("video", attrs)
+    if video.mp4_url:
+        etree.SubElement(element, "source", src=video.mp4_url)
+    if video.transcript_name:
+        etree.SubElement(element, "transcript", language=video.language, src=video.transcript_name)
+    return element
+
+
+def _write_static(out, course):
+    static = out / "static"
+    static.mkdir(exist_ok=True)
+    for name, content in course.static.items():
+        if isinstance(content, bytes):
+            (static / name).write_bytes(content)
+        else:
+            shutil.copyfile(content, static / name)
+
+
+def _write_policies(out, course):
+    policy = {
+        "display_name": course.title,
+        "start": course.start,
+        "language": course.language,
+        "advanced_modules": list(course.advanced_modules),
+        "tabs": TABS,
+    }
+    if course.end:
+        policy["end"] = course.end
+    if course.course_image:
+        policy["course_image"] = course.course_image
+    folder = out / "policies" / course.run
+    _write_json(folder / "policy.json", {f"course/{course.run}": policy})
+    graders = [{"type": g.type, "short_label": g.short_label, "min_count": g.min_count,
+                "drop_count": g.drop_count, "weight": g.weight} for g in course.graders]
+    _write_json(folder / "grading_policy.json",
+                {"GRADER": graders, "GRADE_CUTOFFS": {"Pass": course.pass_cutoff}})
+
+
+def _write_about(out, course):
+    about = out / "about"
+    about.mkdir(exist_ok=True)
+    overview = course.overview_html or ""
+    (about / "overview.html").write_text(overview + "\n", encoding="utf-8")
+    from html import escape
+    (about / "short_description.html").write_text(escape(course.short_description) + "\n", encoding="utf-8")

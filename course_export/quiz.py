@@ -1,0 +1,199 @@
+"""Quizzes: read a quiz YAML file into questions, and write each question as a CAPA problem.
+
+Question types: multiple_choice (exactly one correct choice), checkboxes (one or more correct),
+dropdown (exactly one correct option), short_text (one or more accepted answers). Feedback per
+choice, hints (shown on demand), an explanation (shown with the answer), attempts and weight.
+"""
+from lxml import etree
+
+from course_export.model import Choice, Question
+from course_export.schema import Fields, check_id
+
+QUESTION_TYPES = ("multiple_choice", "checkboxes", "dropdown", "short_text")
+SHOWANSWER = ("always", "answered", "attempted", "closed", "finished", "past_due", "never",
+              "correct_or_past_due", "after_all_attempts", "after_all_attempts_or_correct", "attempted_no_past_due")
+
+QUIZ_SPEC = {
+    "title": (str, True), "intro": (str, False), "attempts": (int, False), "weight": ((int, float), False),
+    "showanswer": (str, False), "questions": (list, True),
+}
+QUESTION_SPEC = {
+    "id": (str, True), "type": (str, True), "prompt": (str, True), "description": (str, False),
+    "choices": (list, False), "answers": (list, False), "case_sensitive": (bool, False),
+    "correct_feedback": (str, False), "wrong_answers": (list, False), "hints": (list, False),
+    "explanation": (str, False), "attempts": (int, False), "weight": ((int, float), False),
+}
+CHOICE_SPEC = {"text": (str, True), "correct": (bool, False), "feedback": (str, False),
+               "feedback_unselected": (str, False)}
+WRONG_SPEC = {"text": (str, True), "feedback": (str, False)}
+
+
+class Quiz:
+    def __init__(self, title, intro, attempts, weight, showanswer, questions):
+        self.title = title
+        self.intro = intro
+        self.attempts = attempts
+        self.weight = weight
+        self.showanswer = showanswer
+        self.questions = questions        # [(Question, attempts, weight)]
+
+
+def read_quiz(data, shown, errors):
+    """Check a parsed quiz file; returns a Quiz (possibly partial) — errors go to ``errors``."""
+    quiz = Fields(data, QUIZ_SPEC, shown, errors, "quiz")
+    attempts = quiz.number("attempts", 2, 1, 100)
+    weight = quiz.number("weight", 1, 0, 100, integer=False)
+    showanswer = quiz.text("showanswer", "finished")
+    if showanswer not in SHOWANSWER:
+        errors.add(shown, quiz.line("showanswer"), "bad_choice", field="showanswer", value=showanswer,
+                   allowed=", ".join(SHOWANSWER))
+    questions = []
+    raw = quiz.get("questions", [])
+    if isinstance(raw, list) and not raw:
+        errors.add(shown, quiz.line("questions"), "empty_list", field="questions")
+    seen = {}
+    for index, item in enumerate(raw if isinstance(raw, list) else []):
+        q = Fields(item, QUESTION_SPEC, shown, errors, "question")
+        if not q.ok and not isinstance(item, dict):
+            continue
+        qid = check_id(q.get("id"), shown, q.line("id"), errors) if q.get("id") is not None else None
+        if qid and qid in seen:
+            errors.add(shown, q.line("id"), "duplicate_id", id=qid, other=f"{shown}:{seen[qid]}")
+        elif qid:
+            seen[qid] = q.line("id")
+        question = _read_question(q, shown, errors, qid or f"q{index + 1}")
+        if question:
+            questions.append((question, q.number("attempts", attempts, 1, 100),
+                              q.number("weight", weight, 0, 100, integer=False)))
+    return Quiz(quiz.text("title"), quiz.text("intro"), attempts, weight, showanswer, questions)
+
+
+def _read_question(q, shown, errors, qid):
+    qtype = q.text("type")
+    if qtype not in QUESTION_TYPES:
+        if q.get("type") is not None:
+            errors.add(shown, q.line("type"), "bad_choice", field="type", value=qtype,
+                       allowed=", ".join(QUESTION_TYPES))
+        return None
+    hints = _text_list(q, "hints", shown, errors)
+    question = Question(id=qid, type=qtype, prompt=q.text("prompt"), description=q.text("description"),
+                        hints=hints, explanation=q.text("explanation"))
+    fields_for_type = {"short_text": {"answers", "case_sensitive", "correct_feedback", "wrong_answers"}}
+    allowed_here = fields_for_type.get(qtype, {"choices"})
+    for key in ("choices", "answers", "case_sensitive", "correct_feedback", "wrong_answers"):
+        if key in q.data and key not in allowed_here:
+            errors.add(shown, q.line(key), "field_not_for_type", field=key, type=qtype)
+    if qtype == "short_text":
+        question.answers = _text_list(q, "answers", shown, errors)
+        if not question.answers:
+            errors.add(shown, q.line(), "quiz_no_correct", question=qid, type=qtype)
+        question.case_sensitive = bool(q.get("case_sensitive", False))
+        question.correct_feedback = q.text("correct_feedback")
+        for item in q.get("wrong_answers", []) if isinstance(q.get("wrong_answers"), list) else []:
+            w = Fields(item, WRONG_SPEC, shown, errors, "wrong answer")
+            if w.ok:
+                question.wrong_answers.append(Choice(w.text("text"), False, w.text("feedback")))
+        return question
+    raw = q.get("choices", [])
+    for item in raw if isinstance(raw, list) else []:
+        c = Fields(item, CHOICE_SPEC, shown, errors, "choice")
+        if not c.ok:
+            continue
+        if "feedback_unselected" in c.data and qtype != "checkboxes":
+            errors.add(shown, c.line("feedback_unselected"), "field_not_for_type",
+                       field="feedback_unselected", type=qtype)
+        question.choices.append(Choice(c.text("text"), bool(c.get("correct", False)), c.text("feedback"),
+                                       c.text("feedback_unselected")))
+    correct = sum(1 for choice in question.choices if choice.correct)
+    if len(question.choices) < 2:
+        errors.add(shown, q.line("choices") if "choices" in q.data else q.line(), "quiz_few_choices",
+                   question=qid)
+    if correct == 0:
+        errors.add(shown, q.line(), "quiz_no_correct", question=qid, type=qtype)
+    elif correct > 1 and qtype != "checkboxes":
+        errors.add(shown, q.line(), "quiz_many_correct", question=qid, type=qtype)
+    return question
+
+
+def _text_list(q, key, shown, errors):
+    raw = q.get(key, [])
+    result = []
+    for index, item in enumerate(raw if isinstance(raw, list) else []):
+        if isinstance(item, str) and item.strip():
+            result.append(item.strip())
+        else:
+            errors.add(shown, raw.line_of(index), "wrong_type", field=key, expected="text")
+    return result
+
+
+# ---------------------------------------------------------------- CAPA writing
+
+def problem_element(problem):
+    """The ``<problem>`` element of one question (lxml escapes every text)."""
+    q = problem.question
+    root = etree.Element("problem", display_name=problem.title, max_attempts=str(problem.max_attempts),
+                         weight=_num(problem.weight), showanswer=problem.showanswer)
+    if q.type == "multiple_choice":
+        response = etree.SubElement(root, "multiplechoiceresponse")
+        _label(response, q)
+        group = etree.SubElement(response, "choicegroup", type="MultipleChoice")
+        for choice in q.choices:
+            el = _choice(group, "choice", choice)
+            if choice.feedback:
+                etree.SubElement(el, "choicehint").text = choice.feedback
+    elif q.type == "checkboxes":
+        response = etree.SubElement(root, "choiceresponse")
+        _label(response, q)
+        group = etree.SubElement(response, "checkboxgroup")
+        for choice in q.choices:
+            el = _choice(group, "choice", choice)
+            if choice.feedback:
+                etree.SubElement(el, "choicehint", selected="true").text = choice.feedback
+            if choice.feedback_unselected:
+                etree.SubElement(el, "choicehint", selected="false").text = choice.feedback_unselected
+    elif q.type == "dropdown":
+        response = etree.SubElement(root, "optionresponse")
+        _label(response, q)
+        group = etree.SubElement(response, "optioninput")
+        for choice in q.choices:
+            el = _choice(group, "option", choice, true="True", false="False")
+            if choice.feedback:
+                etree.SubElement(el, "optionhint").text = choice.feedback
+    else:
+        response = etree.SubElement(root, "stringresponse", answer=q.answers[0] if q.answers else "",
+                                    type="cs" if q.case_sensitive else "ci")
+        _label(response, q)
+        if q.correct_feedback:
+            etree.SubElement(response, "correcthint").text = q.correct_feedback
+        for extra in q.answers[1:]:
+            add = etree.SubElement(response, "additional_answer", answer=extra)
+            if q.correct_feedback:
+                etree.SubElement(add, "correcthint").text = q.correct_feedback
+        for wrong in q.wrong_answers:
+            etree.SubElement(response, "stringequalhint", answer=wrong.text).text = wrong.feedback
+        etree.SubElement(response, "textline", size="40")
+    if q.explanation:
+        solution = etree.SubElement(root, "solution")
+        div = etree.SubElement(solution, "div", {"class": "detailed-solution"})
+        etree.SubElement(div, "p").text = q.explanation
+    if q.hints:
+        demand = etree.SubElement(root, "demandhint")
+        for hint in q.hints:
+            etree.SubElement(demand, "hint").text = hint
+    return root
+
+
+def _label(response, q):
+    etree.SubElement(response, "label").text = q.prompt
+    if q.description:
+        etree.SubElement(response, "description").text = q.description
+
+
+def _choice(parent, tag, choice, true="true", false="false"):
+    el = etree.SubElement(parent, tag, correct=true if choice.correct else false)
+    el.text = choice.text
+    return el
+
+
+def _num(value):
+    return str(int(value)) if float(value).is_integer() else str(value)

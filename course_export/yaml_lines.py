@@ -1,0 +1,96 @@
+"""YAML loading that remembers line numbers, so every message can name the line.
+
+Mappings load as ``YDict`` (``.line``, ``.key_lines[key]``), sequences as ``YList`` (``.line``,
+``.item_lines[i]``). Duplicate keys, which PyYAML silently accepts, are reported.
+"""
+import yaml
+
+_Base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class YDict(dict):
+    line = 0
+    key_lines = None
+
+    def line_of(self, key):
+        return (self.key_lines or {}).get(key, self.line)
+
+
+class YList(list):
+    line = 0
+    item_lines = None
+
+    def line_of(self, index):
+        lines = self.item_lines or []
+        return lines[index] if index < len(lines) else self.line
+
+
+class DuplicateKey(Exception):
+    def __init__(self, key, line):
+        super().__init__(key)
+        self.key = key
+        self.line = line
+
+
+class _LineLoader(_Base):
+    pass
+
+
+def _construct_mapping(loader, node):
+    result = YDict()
+    result.line = node.start_mark.line + 1
+    result.key_lines = {}
+    loader.flatten_mapping(node)
+    for key_node, value_node in node.value:
+        key = loader.construct_object(key_node, deep=True)
+        if not isinstance(key, (str, int, float, bool)) and key is not None:
+            raise yaml.constructor.ConstructorError(
+                None, None, "a key must be plain text", key_node.start_mark)
+        key = str(key) if not isinstance(key, str) else key
+        if key in result:
+            raise DuplicateKey(key, key_node.start_mark.line + 1)
+        result[key] = loader.construct_object(value_node, deep=True)
+        result.key_lines[key] = key_node.start_mark.line + 1
+    return result
+
+
+def _construct_sequence(loader, node):
+    result = YList(loader.construct_object(child, deep=True) for child in node.value)
+    result.line = node.start_mark.line + 1
+    result.item_lines = [child.start_mark.line + 1 for child in node.value]
+    return result
+
+
+_LineLoader.add_constructor("tag:yaml.org,2002:map", _construct_mapping)
+_LineLoader.add_constructor("tag:yaml.org,2002:seq", _construct_sequence)
+
+
+def load_yaml(text, shown_name, errors, line_offset=0):
+    """Parse YAML text. Returns the data or None after recording an error with its line."""
+    try:
+        return yaml.load(text, Loader=_LineLoader)  # noqa: S506 - a SafeLoader subclass
+    except DuplicateKey as exc:
+        errors.add(shown_name, exc.line + line_offset, "yaml_duplicate_key", key=exc.key)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = (mark.line + 1 if mark else 0) + line_offset
+        detail = " ".join(str(part) for part in (exc.context, exc.problem) if part)
+        errors.add(shown_name, line, "yaml_syntax", detail=detail)
+    except yaml.YAMLError as exc:
+        errors.add(shown_name, line_offset, "yaml_syntax", detail=str(exc).splitlines()[0])
+    return None
+
+
+def split_front_matter(text, shown_name, errors):
+    """Split ``---\\n<yaml>\\n---\\n<body>``. Returns (meta_text, body, body_first_line) or None."""
+    lines = text.split("\n")
+    if not lines or lines[0].strip() != "---":
+        errors.add(shown_name, 1, "front_matter_missing")
+        return None
+    for index in range(1, len(lines)):
+        if lines[index].strip() in ("---", "..."):
+            meta = "\n".join(lines[1:index])
+            body = "\n".join(lines[index + 1:])
+            return meta, body, index + 2
+    errors.add(shown_name, 1, "front_matter_unclosed")
+    return None
