@@ -1,0 +1,495 @@
+"""The requirement profile (kravprofil) state, version 1: validation, progress, advice, ad draft, summary.
+
+Shape (see docs/contracts.md)::
+
+    {"version": 1,
+     "basics": {"role", "team", "employment", "location", "remote"},          # text
+     "purpose": {"purpose", "goals"},                                          # text
+     "tasks": [text, ...],
+     "requirements": [{"text", "category", "must", "weight", "why", "assessment", "stage", "level"}, ...],
+     "competencies": [{"id", "level", "priority"}, ...],
+     "conditions": {"salary", "hours", "start", "travel", "other"},           # text
+     "process": {"steps", "candidate_info", "timeline", "contact"},          # text
+     "ad": {"title", "company", "intro", "tasks", "must", "merits", "offer", "process"}}  # text
+
+``validate_profile`` is strict about shape (unknown keys, wrong types, out-of-range numbers are errors) and
+lenient about absence: a missing key or ``null`` gets its default. Text keeps what the learner typed except
+control characters (all but newline and tab), lone surrogates and the non-characters U+FFFE/U+FFFF; ``\\r\\n``
+and ``\\r`` become ``\\n``.
+"""
+
+import json
+import re
+
+from .lang import normalize_lang
+from .profile_text import ADVICE, AD, ERRORS, text as _text
+
+VERSION = 1
+
+MAX_TEXT_CHARS = 2_000
+MAX_LONG_TEXT_CHARS = 5_000
+MAX_TASKS = 30
+MAX_REQUIREMENTS = 40
+MAX_COMPETENCIES = 20
+MAX_STATE_BYTES = 100_000
+MIN_WEIGHT, MAX_WEIGHT = 1, 5
+MIN_LEVEL, MAX_LEVEL = 1, 5
+MIN_PRIORITY, MAX_PRIORITY = 1, 50
+DEFAULT_WEIGHT = 3
+DEFAULT_LEVEL = 3
+DEFAULT_CATEGORY = "experience"
+
+CATEGORIES = ("education", "experience", "knowledge", "language", "certificate", "personal")
+CEFR_LEVELS = ("A1", "A2", "B1", "B2", "C1", "C2")
+COMPETENCY_ID_RE = re.compile(r"[a-z][a-z0-9_]{1,40}")
+
+SECTIONS = ("basics", "purpose", "tasks", "requirements", "competencies", "conditions", "process")
+
+# Text-only sections: key -> maximum length.
+_TEXT_SECTIONS = {
+    "basics": {"role": MAX_TEXT_CHARS, "team": MAX_TEXT_CHARS, "employment": MAX_TEXT_CHARS,
+               "location": MAX_TEXT_CHARS, "remote": MAX_TEXT_CHARS},
+    "purpose": {"purpose": MAX_LONG_TEXT_CHARS, "goals": MAX_LONG_TEXT_CHARS},
+    "conditions": {"salary": MAX_TEXT_CHARS, "hours": MAX_TEXT_CHARS, "start": MAX_TEXT_CHARS,
+                   "travel": MAX_TEXT_CHARS, "other": MAX_LONG_TEXT_CHARS},
+    "process": {"steps": MAX_LONG_TEXT_CHARS, "candidate_info": MAX_LONG_TEXT_CHARS,
+                "timeline": MAX_TEXT_CHARS, "contact": MAX_TEXT_CHARS},
+    "ad": {"title": MAX_TEXT_CHARS, "company": MAX_TEXT_CHARS, "intro": MAX_LONG_TEXT_CHARS,
+           "tasks": MAX_LONG_TEXT_CHARS, "must": MAX_LONG_TEXT_CHARS, "merits": MAX_LONG_TEXT_CHARS,
+           "offer": MAX_LONG_TEXT_CHARS, "process": MAX_LONG_TEXT_CHARS},
+}
+_REQUIREMENT_TEXT = {"text": MAX_TEXT_CHARS, "why": MAX_TEXT_CHARS, "assessment": MAX_TEXT_CHARS,
+                     "stage": MAX_TEXT_CHARS, "level": MAX_TEXT_CHARS}
+_REQUIREMENT_KEYS = ("text", "category", "must", "weight", "why", "assessment", "stage", "level")
+_COMPETENCY_KEYS = ("id", "level", "priority")
+_TOP_KEYS = ("version", "basics", "purpose", "tasks", "requirements", "competencies", "conditions",
+             "process", "ad")
+
+# Control characters (C0 except tab/newline, DEL, C1), lone surrogates, U+FFFE and U+FFFF.
+_UNWANTED_RE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+
+
+class ProfileError(ValueError):
+    """Invalid kravprofil state. ``str(err)`` is English and names the field.
+
+    ``field`` is the path (``"requirements[3].weight"``, ``None`` for the whole state), ``code`` a key of
+    ``profile_text.ERRORS`` and ``params`` its values, so a block can show ``err.localized(lang)``.
+    """
+
+    def __init__(self, field, code, **params):
+        self.field = field
+        self.code = code
+        self.params = params
+        super().__init__(self.localized("en"))
+
+    def localized(self, lang):
+        return f"{self.field or 'profile'}: {_text(ERRORS, self.code, lang, **self.params)}"
+
+
+def clean_text(value):
+    """Remove control characters (keeping ``\\n`` and ``\\t``) and normalize line ends."""
+    value = value.replace("\r\n", "\n").replace("\r", "\n")
+    return _UNWANTED_RE.sub("", value)
+
+
+def empty_profile():
+    """A fresh version 1 state with every key present."""
+    profile = {"version": VERSION}
+    for section in ("basics", "purpose"):
+        profile[section] = {key: "" for key in _TEXT_SECTIONS[section]}
+    profile["tasks"] = []
+    profile["requirements"] = []
+    profile["competencies"] = []
+    for section in ("conditions", "process", "ad"):
+        profile[section] = {key: "" for key in _TEXT_SECTIONS[section]}
+    return profile
+
+
+def empty_requirement():
+    return {"text": "", "category": DEFAULT_CATEGORY, "must": False, "weight": DEFAULT_WEIGHT, "why": "",
+            "assessment": "", "stage": "", "level": ""}
+
+
+# ---------------------------------------------------------------- validation
+
+def _safe_key(key):
+    """A short printable form of an unknown key, for the error's field path."""
+    shown = clean_text(str(key))[:40]
+    return shown if shown.isprintable() else repr(shown)
+
+
+def _check_keys(obj, allowed, path):
+    for key in obj:
+        if key not in allowed:
+            name = _safe_key(key)
+            raise ProfileError(f"{path}.{name}" if path else name, "unknown_key")
+
+
+def _text_value(value, path, max_chars):
+    if value is None:
+        return ""
+    if not isinstance(value, str):
+        raise ProfileError(path, "type_text")
+    value = clean_text(value)
+    if len(value) > max_chars:
+        raise ProfileError(path, "too_long", max=max_chars)
+    return value
+
+
+def _int_value(value, path, low, high, default):
+    if value is None:
+        return default
+    if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
+        raise ProfileError(path, "int_range", min=low, max=high)
+    return value
+
+
+def _object(value, path):
+    if value is None:
+        return {}
+    if not isinstance(value, dict):
+        raise ProfileError(path, "type_object")
+    return value
+
+
+def _list(value, path, max_items):
+    if value is None:
+        return []
+    if not isinstance(value, list):
+        raise ProfileError(path, "type_list")
+    if len(value) > max_items:
+        raise ProfileError(path, "too_many", max=max_items)
+    return value
+
+
+def _text_section(data, section):
+    limits = _TEXT_SECTIONS[section]
+    obj = _object(data.get(section), section)
+    _check_keys(obj, limits, section)
+    return {key: _text_value(obj.get(key), f"{section}.{key}", limit) for key, limit in limits.items()}
+
+
+def _requirement(item, path):
+    obj = _object(item, path)
+    _check_keys(obj, _REQUIREMENT_KEYS, path)
+    req = {}
+    for key in _REQUIREMENT_KEYS:
+        value = obj.get(key)
+        if key in _REQUIREMENT_TEXT:
+            req[key] = _text_value(value, f"{path}.{key}", _REQUIREMENT_TEXT[key])
+        elif key == "category":
+            if value is None:
+                value = DEFAULT_CATEGORY
+            if not isinstance(value, str) or value not in CATEGORIES:
+                raise ProfileError(f"{path}.category", "choice", choices=", ".join(CATEGORIES))
+            req[key] = value
+        elif key == "must":
+            if value is None:
+                value = False
+            if not isinstance(value, bool):
+                raise ProfileError(f"{path}.must", "type_bool")
+            req[key] = value
+        else:  # weight
+            req[key] = _int_value(value, f"{path}.weight", MIN_WEIGHT, MAX_WEIGHT, DEFAULT_WEIGHT)
+    return req
+
+
+def _competency(item, path, index):
+    obj = _object(item, path)
+    _check_keys(obj, _COMPETENCY_KEYS, path)
+    comp_id = obj.get("id")
+    if comp_id is None:
+        raise ProfileError(f"{path}.id", "required")
+    if not isinstance(comp_id, str) or not COMPETENCY_ID_RE.fullmatch(comp_id):
+        raise ProfileError(f"{path}.id", "id_pattern")
+    return {
+        "id": comp_id,
+        "level": _int_value(obj.get("level"), f"{path}.level", MIN_LEVEL, MAX_LEVEL, DEFAULT_LEVEL),
+        "priority": _int_value(obj.get("priority"), f"{path}.priority", MIN_PRIORITY, MAX_PRIORITY,
+                               min(index + 1, MAX_PRIORITY)),
+    }
+
+
+def validate_profile(data):
+    """Return a cleaned, complete copy of ``data`` or raise :class:`ProfileError` naming the first bad field."""
+    if not isinstance(data, dict):
+        raise ProfileError(None, "type_object")
+    _check_keys(data, _TOP_KEYS, "")
+    version = data.get("version", VERSION)
+    if version is None:
+        version = VERSION
+    if isinstance(version, bool) or not isinstance(version, int) or version != VERSION:
+        raise ProfileError("version", "version", expected=VERSION)
+
+    profile = {"version": VERSION}
+    for section in ("basics", "purpose"):
+        profile[section] = _text_section(data, section)
+
+    tasks = _list(data.get("tasks"), "tasks", MAX_TASKS)
+    profile["tasks"] = [_text_value_required(task, f"tasks[{i}]") for i, task in enumerate(tasks)]
+
+    reqs = _list(data.get("requirements"), "requirements", MAX_REQUIREMENTS)
+    profile["requirements"] = [_requirement(item, f"requirements[{i}]") for i, item in enumerate(reqs)]
+
+    comps = _list(data.get("competencies"), "competencies", MAX_COMPETENCIES)
+    profile["competencies"] = []
+    seen = set()
+    for i, item in enumerate(comps):
+        comp = _competency(item, f"competencies[{i}]", i)
+        if comp["id"] in seen:
+            raise ProfileError(f"competencies[{i}].id", "duplicate")
+        seen.add(comp["id"])
+        profile["competencies"].append(comp)
+
+    for section in ("conditions", "process", "ad"):
+        profile[section] = _text_section(data, section)
+
+    size = len(json.dumps(profile, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
+    if size > MAX_STATE_BYTES:
+        raise ProfileError(None, "too_large", max=MAX_STATE_BYTES)
+    return profile
+
+
+def _text_value_required(value, path):
+    """A task line: text, never ``null`` (a list item has no meaningful default)."""
+    if not isinstance(value, str):
+        raise ProfileError(path, "type_text")
+    return _text_value(value, path, MAX_TEXT_CHARS)
+
+
+# ---------------------------------------------------------------- progress
+
+def _has(value):
+    return isinstance(value, str) and value.strip() != ""
+
+
+def filled_sections(profile):
+    """The names in :data:`SECTIONS` that hold meaningful content."""
+    filled = set()
+    basics = profile.get("basics") or {}
+    if _has(basics.get("role")):
+        filled.add("basics")
+    if _has((profile.get("purpose") or {}).get("purpose")):
+        filled.add("purpose")
+    if any(_has(task) for task in profile.get("tasks") or []):
+        filled.add("tasks")
+    if any(_has(req.get("text")) for req in profile.get("requirements") or []):
+        filled.add("requirements")
+    if profile.get("competencies"):
+        filled.add("competencies")
+    if any(_has(value) for value in (profile.get("conditions") or {}).values()):
+        filled.add("conditions")
+    process = profile.get("process") or {}
+    if _has(process.get("steps")) or _has(process.get("candidate_info")):
+        filled.add("process")
+    return filled
+
+
+# ---------------------------------------------------------------- advice
+
+def _advice(section, index, field, kind, message):
+    return {"section": section, "index": index, "field": field, "kind": kind, "message": message}
+
+
+def _text_fields(profile):
+    """Every learner text field as ``(section, index, field, text)``."""
+    for section in ("basics", "purpose"):
+        for key, value in profile[section].items():
+            yield section, None, key, value
+    for i, task in enumerate(profile["tasks"]):
+        yield "tasks", i, "text", task
+    for i, req in enumerate(profile["requirements"]):
+        for key in _REQUIREMENT_TEXT:
+            yield "requirements", i, key, req[key]
+    for section in ("conditions", "process", "ad"):
+        for key, value in profile[section].items():
+            yield section, None, key, value
+
+
+def _structural_advice(profile, framework, lang, max_competencies):
+    advice = []
+    reqs = [(i, req) for i, req in enumerate(profile["requirements"]) if _has(req["text"])]
+    for i, req in reqs:
+        if not _has(req["why"]):
+            advice.append(_advice("requirements", i, "why", "missing_why", _text(ADVICE, "missing_why", lang)))
+        if not _has(req["assessment"]):
+            advice.append(_advice("requirements", i, "assessment", "missing_assessment",
+                                  _text(ADVICE, "missing_assessment", lang)))
+        if not _has(req["stage"]):
+            advice.append(_advice("requirements", i, "stage", "missing_stage",
+                                  _text(ADVICE, "missing_stage", lang)))
+        if req["category"] == "language" and not _has(req["level"]):
+            advice.append(_advice("requirements", i, "level", "language_level",
+                                  _text(ADVICE, "language_level", lang)))
+    must = sum(1 for _, req in reqs if req["must"])
+    # The two-thirds rule needs a few requirements to mean anything: one must-have of one is not "too many".
+    if must > 5 or (len(reqs) >= 3 and must * 3 > len(reqs) * 2):
+        advice.append(_advice("requirements", None, "must", "too_many_must",
+                              _text(ADVICE, "too_many_must", lang, must=must, total=len(reqs))))
+
+    comps = profile["competencies"]
+    if len(comps) > max_competencies:
+        advice.append(_advice("competencies", None, None, "too_many_competencies",
+                              _text(ADVICE, "too_many_competencies", lang, count=len(comps),
+                                    max=max_competencies)))
+    seen_priorities = set()
+    for i, comp in enumerate(comps):
+        if framework is not None and framework.get(comp["id"]) is None:
+            advice.append(_advice("competencies", i, "id", "unknown_competency",
+                                  _text(ADVICE, "unknown_competency", lang, id=comp["id"])))
+        if comp["priority"] in seen_priorities:
+            advice.append(_advice("competencies", i, "priority", "duplicate_priority",
+                                  _text(ADVICE, "duplicate_priority", lang, priority=comp["priority"])))
+        seen_priorities.add(comp["priority"])
+
+    # Only once the learner has started: an empty profile gets no nagging about the process plan.
+    if filled_sections(profile) and not _has(profile["process"]["candidate_info"]):
+        advice.append(_advice("process", None, "candidate_info", "no_candidate_info",
+                              _text(ADVICE, "no_candidate_info", lang)))
+    return advice
+
+
+def profile_advice(profile, framework, lang, max_competencies=6):
+    """Advisory notes on a (validated) profile: structure first, then wording flags of every text field.
+
+    Each item is ``{"section", "index", "field", "kind", "message"}``; wording items also carry the keys of
+    ``wording.check_text``'s flags (their ``kind`` is the flag's kind). ``framework`` may be ``None`` (then
+    unknown competency ids are not reported).
+    """
+    from .wording import check_text  # imported here so profile validation works without the word lists
+
+    lang = normalize_lang(lang)
+    advice = _structural_advice(profile, framework, lang, max_competencies)
+    for section, index, field, value in _text_fields(profile):
+        if not _has(value):
+            continue
+        for flag in check_text(value, lang):
+            item = {"section": section, "index": index, "field": field}
+            item.update(flag)
+            advice.append(item)
+    return advice
+
+
+# ---------------------------------------------------------------- ad draft
+
+def _lower_first(value):
+    """``Backendutvecklare`` -> ``backendutvecklare`` for the middle of a sentence; ``UX-designer`` stays."""
+    if len(value) > 1 and value[0].isupper() and value[1].islower():
+        return value[0].lower() + value[1:]
+    return value
+
+
+def _bullets(lines):
+    return "\n".join(f"• {line.strip()}" for line in lines if _has(line))
+
+
+def _requirement_line(req):
+    line = req["text"].strip()
+    level = req["level"].strip()
+    if level and level.lower() not in line.lower():
+        line = f"{line} ({level})"
+    return line
+
+
+def _localized(mapping, lang):
+    if not isinstance(mapping, dict):
+        return ""
+    return mapping.get(lang) or mapping.get("sv") or ""
+
+
+def _competency_lines(profile, framework, lang):
+    lines = []
+    if framework is None:
+        return lines
+    for comp in sorted(profile["competencies"], key=lambda c: c["priority"]):
+        item = framework.get(comp["id"])
+        if item is None:
+            continue  # never invent a competency the framework does not describe
+        name = _localized(item.name, lang).strip()
+        definition = _localized(item.definition, lang).strip()
+        lines.append(f"{name}: {definition}" if definition else name)
+    return lines
+
+
+def draft_ad(profile, framework, lang):
+    """A first ad draft (the ``ad`` shape) built only from what the profile says.
+
+    Where the profile says nothing, the field gets a bracketed hint such as "[Beskriv vad ni erbjuder]".
+    ``ad.company`` is not part of the profile, so the learner's own text is kept if there is any.
+    """
+    lang = normalize_lang(lang)
+    profile = validate_profile(profile)
+    basics, purpose = profile["basics"], profile["purpose"]
+    conditions, process = profile["conditions"], profile["process"]
+    role = basics["role"].strip()
+
+    intro = []
+    if role:
+        team = basics["team"].strip()
+        key = "intro_role_team" if team else "intro_role"
+        intro.append(_text(AD, key, lang, role=_lower_first(role), team=team))
+    for value in (purpose["purpose"], purpose["goals"]):
+        if _has(value):
+            intro.append(value.strip())
+    for key in ("location", "remote"):
+        if _has(basics[key]):
+            intro.append(_text(AD, key, lang, value=basics[key].strip()))
+
+    reqs = [req for req in profile["requirements"] if _has(req["text"])]
+    must = _bullets(_requirement_line(req) for req in reqs if req["must"])
+    merits = _bullets(_requirement_line(req) for req in reqs if not req["must"])
+    comp_lines = _competency_lines(profile, framework, lang)
+    if comp_lines:
+        block = _text(AD, "competencies_lead", lang) + "\n" + _bullets(comp_lines)
+        must = f"{must}\n\n{block}" if must else block
+
+    offer = []
+    if _has(basics["employment"]):
+        offer.append(_text(AD, "employment", lang, value=basics["employment"].strip()))
+    for key in ("hours", "salary", "start", "travel"):
+        if _has(conditions[key]):
+            offer.append(_text(AD, key, lang, value=conditions[key].strip()))
+    if _has(conditions["other"]):
+        offer.append(conditions["other"].strip())
+
+    steps = []
+    if _has(process["steps"]):
+        steps.append(process["steps"].strip())
+    if _has(process["timeline"]):
+        steps.append(_text(AD, "timeline", lang, value=process["timeline"].strip()))
+    if _has(process["candidate_info"]):
+        steps.append(process["candidate_info"].strip())
+    elif steps:
+        steps.append(_text(AD, "ph_candidate_info", lang))
+    if _has(process["contact"]):
+        steps.append(_text(AD, "contact", lang, value=process["contact"].strip()))
+
+    company = profile["ad"]["company"].strip()
+    return {
+        "title": role or _text(AD, "ph_title", lang),
+        "company": company or _text(AD, "ph_company", lang),
+        "intro": "\n\n".join(intro) if intro else _text(AD, "ph_intro", lang),
+        "tasks": _bullets(profile["tasks"]) or _text(AD, "ph_tasks", lang),
+        "must": must or _text(AD, "ph_must", lang),
+        "merits": merits or _text(AD, "ph_merits", lang),
+        "offer": "\n".join(offer) if offer else _text(AD, "ph_offer", lang),
+        "process": "\n".join(steps) if steps else _text(AD, "ph_process", lang),
+    }
+
+
+# ---------------------------------------------------------------- summary
+
+def summary(profile):
+    """Counts and ids only (plus the role title) for reports and the interview guide.
+
+    Competency ids are ordered by priority; requirements without text are not counted.
+    """
+    reqs = [req for req in profile.get("requirements") or [] if _has(req.get("text"))]
+    comps = sorted(enumerate(profile.get("competencies") or []),
+                   key=lambda pair: (pair[1].get("priority", MAX_PRIORITY), pair[0]))
+    return {
+        "role": ((profile.get("basics") or {}).get("role") or "").strip(),
+        "competencies": [comp["id"] for _, comp in comps],
+        "requirements": len(reqs),
+        "must": sum(1 for req in reqs if req.get("must") is True),
+    }
