@@ -28,8 +28,9 @@ class ErrorList:
     def __init__(self):
         self.errors = []
 
-    def add(self, file, line, key, **params):
-        self.errors.append(SourceError(str(file), int(line or 0), key, params))
+    def add(self, file, line, message, **params):
+        """Record ``message`` (a key of messages.MESSAGES) at ``file``:``line``."""
+        self.errors.append(SourceError(str(file), int(line or 0), message, params))
 
     def extend(self, other):
         self.errors.extend(other.errors)

@@ -36,7 +36,8 @@ def write_olx(course, folder):
     out.mkdir(parents=True, exist_ok=True)
     run = course.run
     _write_xml(out / "course.xml", etree.Element("course", url_name=run, org=course.org, course=course.number))
-    root = etree.Element("course", display_name=course.title, language=course.language, start=course.start)
+    # display_name, start, language live in policy.json only (as in a Studio export), not twice.
+    root = etree.Element("course")
     for module in course.modules:
         etree.SubElement(root, "chapter", url_name=module.url_name)
         _write_chapter(out, module)

@@ -66,7 +66,12 @@ _LineLoader.add_constructor("tag:yaml.org,2002:seq", _construct_sequence)
 
 
 def load_yaml(text, shown_name, errors, line_offset=0):
-    """Parse YAML text. Returns the data or None after recording an error with its line."""
+    """Parse YAML text. Returns the data or None after recording an error with its line.
+
+    ``line_offset`` is the number of file lines before ``text`` (front matter starts on line 2).
+    """
+    text = "\n" * line_offset + text      # so every recorded line is a line of the file
+    line_offset = 0
     try:
         return yaml.load(text, Loader=_LineLoader)  # noqa: S506 - a SafeLoader subclass
     except DuplicateKey as exc:

@@ -1,0 +1,222 @@
+"""Every kind of bad input is reported with its file, its line and what to do; build writes nothing."""
+import os
+import re
+
+import pytest
+
+from course_export import build as pipeline
+from tests.course_export.conftest import write_source
+
+
+def build_errors(src, tmp_path, **kwargs):
+    out = tmp_path / "out.tar.gz"
+    result = pipeline.build(src, out, **kwargs)
+    assert not out.exists(), "build wrote an archive although the source has errors"
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".course-export-")], "partial file left"
+    return [e.render("en") for e in result.errors]
+
+
+def assert_error(errors, file, line, *words):
+    pattern = re.compile(rf"^{re.escape(file)}:{line}: .+ — .+")
+    matching = [e for e in errors if pattern.match(e) and all(w in e for w in words)]
+    assert matching, f"no error at {file}:{line} with {words}; got:\n" + "\n".join(errors)
+
+
+def test_small_source_is_valid(small_source, tmp_path):
+    result = pipeline.build(small_source, tmp_path / "ok.tar.gz")
+    assert result.ok, [e.render("en") for e in result.errors]
+    assert (tmp_path / "ok.tar.gz").stat().st_size > 0
+
+
+def test_non_utf8_text(tmp_path):
+    src = write_source(tmp_path / "src", a__andra_md="---\ntitle: Andra\n---\nrad två\nR\xe4ksm\xf6rg\xe5s\n".encode("latin-1"))
+    errors = build_errors(src, tmp_path)
+    assert_error(errors, "a/andra.md", 4, "UTF-8", "0xe5")
+
+
+def test_broken_yaml(tmp_path):
+    src = write_source(tmp_path / "src", f__film_yaml="title: En film\nmanuscript: [oavslutad\n")
+    errors = build_errors(src, tmp_path)
+    assert any(e.startswith("f/film.yaml:") and "broken YAML" in e for e in errors), errors
+
+
+def test_duplicate_yaml_key(tmp_path):
+    src = write_source(tmp_path / "src", f__film_yaml="title: En film\nmanuscript: x\ntitle: igen\n")
+    assert_error(build_errors(src, tmp_path), "f/film.yaml", 3, "twice")
+
+
+def test_front_matter_missing_and_unclosed(tmp_path):
+    src = write_source(tmp_path / "src", a__forsta_md="Ingen metadata\n", a__andra_md="---\ntitle: X\nText\n")
+    errors = build_errors(src, tmp_path)
+    assert_error(errors, "a/forsta.md", 1, "front matter")
+    assert_error(errors, "a/andra.md", 1, "not closed")
+
+
+def test_broken_front_matter_yaml_line(tmp_path):
+    src = write_source(tmp_path / "src", a__andra_md="---\ntitle: X\n  bad: : indent\n---\nText\n")
+    errors = build_errors(src, tmp_path)
+    assert any(e.startswith("a/andra.md:3:") and "broken YAML" in e for e in errors), errors
+
+
+@pytest.mark.parametrize("rel, text, line, field", [
+    ("course.yaml", None, 5, "colour"),
+    ("a/forsta.md", "---\ntitle: X\nauthor: Y\n---\nText\n", 3, "author"),
+    ("f/film.yaml", "title: F\nmanuscript: M\nlength: 3\n", 3, "length"),
+    ("q/prov.yaml", "title: P\nquestions:\n  - id: f1\n    type: dropdown\n    prompt: V?\n    choices:\n"
+                    "      - {text: A, correct: true, colour: red}\n      - {text: B}\n", 7, "colour"),
+])
+def test_unknown_fields(tmp_path, rel, text, line, field):
+    if text is None:
+        from tests.course_export.conftest import SMALL_SOURCE
+        import textwrap
+        lines = textwrap.dedent(SMALL_SOURCE["course.yaml"]).split("\n")
+        lines.insert(4, "colour: blue")
+        text = "\n".join(lines)
+    src = write_source(tmp_path / "src", **{rel.replace("/", "__"): text})
+    errors = build_errors(src, tmp_path)
+    assert_error(errors, rel, line, f"unknown field '{field}'", "allowed here")
+
+
+def test_missing_file(tmp_path):
+    src = write_source(tmp_path / "src", a__andra_md=None)
+    errors = build_errors(src, tmp_path)
+    assert_error(errors, "course.yaml", 18, "does not exist", "a/andra.md")
+
+
+def test_missing_static_file_link(tmp_path):
+    src = write_source(tmp_path / "src", a__andra_md="---\ntitle: A\n---\nRad\n![x](../static/saknas.png)\n")
+    assert_error(build_errors(src, tmp_path), "a/andra.md", 5, "does not exist")
+
+
+def test_duplicate_ids(tmp_path):
+    src = write_source(tmp_path / "src")
+    text = (src / "course.yaml").read_text().replace("- id: l2", "- id: l1")
+    (src / "course.yaml").write_text(text)
+    assert_error(build_errors(src, tmp_path), "course.yaml", 20, "'l1' is already used at course.yaml:14")
+
+
+def test_duplicate_component_from_same_file(tmp_path):
+    src = write_source(tmp_path / "src")
+    text = (src / "course.yaml").read_text().replace("- quiz: q/prov.yaml", "- quiz: q/prov.yaml\n          - article: a/forsta.md")
+    (src / "course.yaml").write_text(text)
+    assert_error(build_errors(src, tmp_path), "course.yaml", 25, "'forsta' is already used")
+
+
+@pytest.mark.parametrize("qtype, choices, word", [
+    ("multiple_choice", "[{text: A}, {text: B}]", "no correct answer"),
+    ("checkboxes", "[{text: A}, {text: B}]", "no correct answer"),
+    ("dropdown", "[{text: A}, {text: B, correct: false}]", "no correct answer"),
+    ("multiple_choice", "[{text: A, correct: true}, {text: B, correct: true}]", "more than one correct"),
+])
+def test_quiz_without_correct_answer(tmp_path, qtype, choices, word):
+    quiz = f"title: P\nquestions:\n  - id: f1\n    type: {qtype}\n    prompt: V?\n    choices: {choices}\n"
+    src = write_source(tmp_path / "src", q__prov_yaml=quiz)
+    assert_error(build_errors(src, tmp_path), "q/prov.yaml", 3, "f1", word)
+
+
+def test_short_text_without_answer(tmp_path):
+    quiz = "title: P\nquestions:\n  - id: f1\n    type: short_text\n    prompt: V?\n    answers: []\n"
+    src = write_source(tmp_path / "src", q__prov_yaml=quiz)
+    assert_error(build_errors(src, tmp_path), "q/prov.yaml", 3, "no correct answer")
+
+
+def test_path_outside_with_dotdot(tmp_path):
+    (tmp_path / "utanfor.md").write_text("---\ntitle: X\n---\nHemligt\n")
+    src = write_source(tmp_path / "src")
+    text = (src / "course.yaml").read_text().replace("a/andra.md", "../utanfor.md")
+    (src / "course.yaml").write_text(text)
+    assert_error(build_errors(src, tmp_path), "course.yaml", 18, "outside the source folder")
+
+
+def test_path_outside_through_symlink(tmp_path):
+    (tmp_path / "utanfor.md").write_text("---\ntitle: X\n---\nHemligt\n")
+    src = write_source(tmp_path / "src", a__andra_md=None)
+    os.symlink(tmp_path / "utanfor.md", src / "a" / "andra.md")
+    assert_error(build_errors(src, tmp_path), "course.yaml", 18, "outside the source folder")
+
+
+def test_static_symlink_outside_refused(tmp_path):
+    (tmp_path / "hemlig.txt").write_text("hemligt")
+    src = write_source(tmp_path / "src")
+    os.symlink(tmp_path / "hemlig.txt", src / "static" / "lank.txt")
+    errors = build_errors(src, tmp_path)
+    assert any(e.startswith("static/lank.txt") and "outside the source folder" in e for e in errors), errors
+
+
+def test_absolute_path(tmp_path):
+    src = write_source(tmp_path / "src")
+    text = (src / "course.yaml").read_text().replace("a/andra.md", "/etc/passwd")
+    (src / "course.yaml").write_text(text)
+    assert_error(build_errors(src, tmp_path), "course.yaml", 18, "absolute path")
+
+
+def test_static_name_with_spaces_or_swedish_letters(tmp_path):
+    src = write_source(tmp_path / "src")
+    (src / "static" / "min bild.png").write_bytes(b"x")
+    (src / "static" / "räkning.pdf").write_bytes(b"x")
+    errors = build_errors(src, tmp_path)
+    assert any(e.startswith("static/min bild.png") and "rename" in e for e in errors), errors
+    assert any(e.startswith("static/räkning.pdf") for e in errors), errors
+
+
+def test_unknown_block_type(tmp_path):
+    src = write_source(tmp_path / "src", b__journal_yaml="type: reflection_journal\ndisplay_name: Loggbok\n")
+    text = (src / "course.yaml").read_text().replace("- film: f/film.yaml", "- film: f/film.yaml\n          - block: b/journal.yaml")
+    (src / "course.yaml").write_text(text)
+    assert_error(build_errors(src, tmp_path), "b/journal.yaml", 1, "'reflection_journal' is not installed")
+
+
+def test_grading_mismatch(tmp_path):
+    src = write_source(tmp_path / "src")
+    text = (src / "course.yaml").read_text().replace("graded: Prov", "graded: Prv")
+    (src / "course.yaml").write_text(text)
+    errors = build_errors(src, tmp_path)
+    assert_error(errors, "course.yaml", 22, "graded as 'Prv'")
+    assert_error(errors, "course.yaml", 9, "'Prov' has no graded lesson")
+
+
+def test_grader_weights_must_sum_to_one(tmp_path):
+    src = write_source(tmp_path / "src")
+    text = (src / "course.yaml").read_text().replace("weight: 1.0", "weight: 0.8")
+    (src / "course.yaml").write_text(text)
+    assert_error(build_errors(src, tmp_path), "course.yaml", 8, "add up to 0.8")
+
+
+def test_bad_media_file(tmp_path):
+    src = write_source(tmp_path / "src")
+    media = tmp_path / "media.yaml"
+    media.write_text("films:\n  film:\n    youtube_id: inte ett id\n  saknas:\n    mp4: http://x/y.mp4\n")
+    errors = build_errors(src, tmp_path, media_file=media)
+    assert_error(errors, str(media), 3, "not a YouTube video id")
+    assert_error(errors, str(media), 4, "'saknas'")
+    assert_error(errors, str(media), 5, "not an https address")
+
+
+def test_strict_requires_media(small_source, tmp_path):
+    assert_error(build_errors(small_source, tmp_path, strict=True), "f/film.yaml", 1, "no media source")
+
+
+def test_all_errors_are_collected_at_once(tmp_path):
+    src = write_source(tmp_path / "src", a__forsta_md="Ingen metadata\n",
+                       f__film_yaml="title: F\nmanuscript: M\nlength: 3\n",
+                       q__prov_yaml="title: P\nquestions:\n  - id: f1\n    type: dropdown\n    prompt: V?\n"
+                                    "    choices: [{text: A}, {text: B}]\n")
+    errors = build_errors(src, tmp_path)
+    files = {e.split(":")[0] for e in errors}
+    assert {"a/forsta.md", "f/film.yaml", "q/prov.yaml"} <= files
+
+
+def test_failed_build_keeps_previous_archive(small_source, tmp_path):
+    out = tmp_path / "out.tar.gz"
+    assert pipeline.build(small_source, out).ok
+    before = out.read_bytes()
+    (small_source / "a" / "forsta.md").write_text("trasig")
+    assert not pipeline.build(small_source, out).ok
+    assert out.read_bytes() == before
+
+
+def test_swedish_messages(small_source, tmp_path):
+    (small_source / "a" / "forsta.md").write_text("trasig")
+    result = pipeline.validate(small_source)
+    text = result.errors[0].render("sv")
+    assert text.startswith("a/forsta.md:1: ") and "saknar" in text and " — " in text
