@@ -63,21 +63,23 @@ test: $(VENV)/.installed node_modules/axe-core/axe.min.js
 bench: $(VENV)/.installed
 	@set -e; for f in tests/bench/bench_*.py; do echo "== $$f"; $(PY) $$f; done
 
-# Catalogues live in each block package's conf/locale/<lang>/LC_MESSAGES/ (Python text.po/.mo and JS djangojs.po).
-LOCALE_PACKAGES := $(patsubst %/,%,$(dir $(wildcard */conf/locale)))
+# gettext catalogues: <package>/conf/locale/<lang>/LC_MESSAGES/text.po (msgids English; sv and en), compiled to
+# text.mo, for every package with a conf/locale folder. JavaScript strings travel from the server in the page's
+# JSON, so Python sources are all there is to extract. `_` and `N_` mark strings.
+LOCALE_PACKAGES := $(patsubst %/conf/locale,%,$(wildcard */conf/locale))
+LOCALE_LANGS    := sv en
 translations: $(VENV)/.installed
-	$(PY) -m pip install --quiet babel
+	@$(PY) -c 'import babel' 2>/dev/null || $(PY) -m pip install --quiet babel
 	@set -e; for pkg in $(LOCALE_PACKAGES); do \
 	  echo "== $$pkg"; \
-	  if [ -f $$pkg/babel.cfg ]; then cfg=$$pkg/babel.cfg; else cfg=babel.cfg; fi; \
-	  $(VENV)/bin/pybabel extract --quiet -F $$cfg -k _ -k gettext -k ngettext:1,2 -k pgettext:1c,2 -k gettext_lazy \
-	    --project=kompetensrekrytering-xblocks -o $$pkg/conf/locale/text.pot $$pkg recruitment_core; \
-	  for lang in sv en; do \
+	  $(VENV)/bin/pybabel extract --no-wrap --sort-by-file -k N_ --project=kompetensrekrytering-xblocks \
+	    -o $$pkg/conf/locale/text.pot $$pkg; \
+	  for lang in $(LOCALE_LANGS); do \
 	    po=$$pkg/conf/locale/$$lang/LC_MESSAGES/text.po; \
-	    if [ -f $$po ]; then $(VENV)/bin/pybabel update --quiet -i $$pkg/conf/locale/text.pot -o $$po -l $$lang; \
-	    else $(VENV)/bin/pybabel init --quiet -i $$pkg/conf/locale/text.pot -o $$po -l $$lang; fi; \
+	    if [ -f $$po ]; then $(VENV)/bin/pybabel update --no-wrap -D text -i $$pkg/conf/locale/text.pot -o $$po -l $$lang; \
+	    else $(VENV)/bin/pybabel init --no-wrap -D text -i $$pkg/conf/locale/text.pot -o $$po -l $$lang; fi; \
 	  done; \
-	  $(VENV)/bin/pybabel compile --quiet --use-fuzzy -d $$pkg/conf/locale -D text || true; \
+	  $(VENV)/bin/pybabel compile --statistics -D text -d $$pkg/conf/locale; \
 	done
 
 clean:

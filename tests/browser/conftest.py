@@ -142,26 +142,9 @@ class PageWatch:
         self.errors = []
 
 
-@pytest.fixture
-def new_page(browser):
-    """Factory: ``new_page(lang="sv")`` opens a page in a fresh context with that UI language.
-
-    Dialogs (alert/confirm/prompt) are recorded in ``page.watch.dialogs`` and dismissed; uncaught JavaScript
-    errors are recorded in ``page.watch.errors`` and fail the test at teardown.
-    """
-    contexts = []
-
-    def factory(lang="sv", context=None, accept_downloads=True):
-        if context is None:
-            context = browser.new_context(
-                locale=LOCALES[lang],
-                extra_http_headers={"Accept-Language": f"{LOCALES[lang]},{lang};q=0.9"},
-                viewport={"width": 1280, "height": 900},
-                accept_downloads=accept_downloads,
-            )
-            context.set_default_timeout(DEFAULT_TIMEOUT_MS)
-            contexts.append(context)
-        page = context.new_page()
+def _watch(page):
+    """Attach a PageWatch to ``page`` once: dialogs are recorded and dismissed, uncaught errors recorded."""
+    if getattr(page, "watch", None) is None:
         page.watch = PageWatch()
 
         def on_dialog(dialog):
@@ -170,13 +153,40 @@ def new_page(browser):
 
         page.on("dialog", on_dialog)
         page.on("pageerror", lambda exc: page.watch.errors.append(str(exc)))
-        return page
+    return page
+
+
+@pytest.fixture
+def new_page(browser):
+    """Factory: ``new_page(lang="sv")`` opens a page in a fresh context with that UI language;
+    ``new_page(context=other.context)`` opens a second tab next to another page.
+
+    Every page of the context, popups included, is watched: dialogs (alert/confirm/prompt) are recorded in
+    ``page.watch.dialogs`` and dismissed; uncaught JavaScript errors are recorded in ``page.watch.errors``
+    and fail the test at teardown.
+    """
+    contexts, watched = [], []
+
+    def attach(page):
+        watched.append(_watch(page))
+
+    def factory(lang="sv", context=None):
+        if context is None:
+            context = browser.new_context(
+                locale=LOCALES[lang],
+                extra_http_headers={"Accept-Language": f"{LOCALES[lang]},{lang};q=0.9"},
+                viewport={"width": 1280, "height": 900},
+                accept_downloads=True,
+            )
+            context.set_default_timeout(DEFAULT_TIMEOUT_MS)
+            context.on("page", attach)  # popups (print view) and new tabs
+            contexts.append(context)
+        page = context.new_page()
+        return _watch(page)
 
     yield factory
-    errors = []
+    errors = [error for page in watched for error in page.watch.errors]
     for context in contexts:
-        for page in context.pages:
-            errors.extend(getattr(page, "watch", PageWatch()).errors)
         context.close()
     assert not errors, f"uncaught JavaScript errors: {errors}"
 
