@@ -85,7 +85,8 @@ def heading(doc, value, level=1):
 def paragraph(doc, value, italic=False, style=None):
     para = doc.add_paragraph(style=style)
     run = para.add_run(xml_safe(value))
-    run.italic = italic
+    if italic:
+        run.italic = True
     return para
 
 
