@@ -1,0 +1,100 @@
+"""Same source => byte-identical archive; url_names stable across edits; archive is safe."""
+import gzip
+import tarfile
+
+from course_export import build as pipeline
+from tests.course_export.conftest import MEDIA
+from tests.course_export.olx_reading import all_url_names
+
+
+def test_two_builds_are_byte_identical(built_default, tmp_path):
+    archive, _ = built_default
+    again = tmp_path / "again.tar.gz"
+    assert pipeline.build(None, again, media_file=MEDIA).ok
+    assert again.read_bytes() == archive.read_bytes()
+
+
+def test_gzip_header_is_fixed(built_default):
+    archive, _ = built_default
+    header = archive.read_bytes()[:10]
+    assert header[:3] == b"\x1f\x8b\x08"
+    assert header[3] & 0x08 == 0, "no file name in the gzip header"
+    assert header[4:8] == b"\x00\x00\x00\x00", "gzip mtime 0"
+
+
+def test_archive_members_are_sorted_fixed_and_safe(built_default):
+    archive, _ = built_default
+    with tarfile.open(archive) as tar:
+        members = tar.getmembers()
+    names = [m.name for m in members]
+    assert names == sorted(names)
+    assert {n.split("/")[0] for n in names} == {"course"}
+    assert "course/course.xml" in names
+    for m in members:
+        assert m.isfile() or m.isdir()
+        assert not m.name.startswith("/") and ".." not in m.name.split("/")
+        assert (m.mtime, m.uid, m.gid, m.uname, m.gname) == (946684800, 0, 0, "", "")
+
+
+def _build_and_extract(src, out_dir):
+    archive = out_dir / "c.tar.gz"
+    result = pipeline.build(src, archive)
+    assert result.ok, [e.render("en") for e in result.errors]
+    with tarfile.open(archive) as tar:
+        tar.extractall(out_dir / "x", filter="data")
+    return out_dir / "x" / "course"
+
+
+def test_editing_one_article_keeps_other_url_names_and_files(small_source, tmp_path):
+    (tmp_path / "b1").mkdir()
+    (tmp_path / "b2").mkdir()
+    first = _build_and_extract(small_source, tmp_path / "b1")
+    article = small_source / "a" / "forsta.md"
+    article.write_text("---\ntitle: Ny rubrik\n---\nHelt ny text.\n\n## Nytt avsnitt\n", encoding="utf-8")
+    second = _build_and_extract(small_source, tmp_path / "b2")
+    assert all_url_names(first) == all_url_names(second)
+    changed = {p.relative_to(first).as_posix() for p in first.rglob("*")
+               if p.is_file() and p.read_bytes() != (second / p.relative_to(first)).read_bytes()}
+    assert changed == {"html/forsta.html", "html/forsta.xml", "vertical/forsta_unit.xml"}
+
+
+def test_reordering_and_inserting_keep_url_names(small_source, tmp_path):
+    (tmp_path / "b1").mkdir()
+    (tmp_path / "b2").mkdir()
+    before = set(all_url_names(_build_and_extract(small_source, tmp_path / "b1")))
+    course = small_source / "course.yaml"
+    text = course.read_text().replace("- article: a/forsta.md\n          - article: a/andra.md",
+                                      "- article: a/andra.md\n          - article: a/ny.md\n          - article: a/forsta.md")
+    course.write_text(text)
+    (small_source / "a" / "ny.md").write_text("---\ntitle: Ny\n---\nNy artikel.\n", encoding="utf-8")
+    after = set(all_url_names(_build_and_extract(small_source, tmp_path / "b2")))
+    assert after - before == {"ny", "ny_unit"} and before <= after
+
+
+def test_raw_html_in_markdown_is_sanitized(small_source, tmp_path):
+    (small_source / "a" / "andra.md").write_text(
+        "---\ntitle: A\n---\n<script>alert(1)</script>\n\n<img src=x onerror=alert(1)>"
+        "[klick](javascript:alert(1)) <b>fet</b>\n", encoding="utf-8")
+    folder = _build_and_extract(small_source, tmp_path)
+    html = (folder / "html" / "andra.html").read_text(encoding="utf-8")
+    assert "<script" not in html and "onerror" not in html and "javascript:" not in html
+    assert "<b>fet</b>" in html
+
+
+def test_generated_transcript_when_no_timings(small_source, tmp_path):
+    media = tmp_path / "media.yaml"
+    media.write_text("films:\n  film:\n    mp4: https://media.example.org/film.mp4\n", encoding="utf-8")
+    archive = tmp_path / "c.tar.gz"
+    assert pipeline.build(small_source, archive, media_file=media).ok
+    with tarfile.open(archive) as tar:
+        srt = tar.extractfile("course/static/film-sv.srt").read().decode("utf-8")
+        video = tar.extractfile("course/video/film.xml").read().decode("utf-8")
+    assert srt.startswith("1\n00:00:00,000 --> 00:00:02,000\nFörsta meningen.\n\n2\n00:00:02,000 -->")
+    assert 'html5_sources="[&quot;https://media.example.org/film.mp4&quot;]"' in video
+    assert '<source src="https://media.example.org/film.mp4"/>' in video
+
+
+def test_source_folder_is_not_modified(small_source, tmp_path):
+    before = sorted(p.relative_to(small_source).as_posix() for p in small_source.rglob("*"))
+    pipeline.build(small_source, tmp_path / "c.tar.gz")
+    assert sorted(p.relative_to(small_source).as_posix() for p in small_source.rglob("*")) == before
