@@ -76,13 +76,17 @@ class ProfileError(ValueError):
     ``profile_text.ERRORS`` and ``params`` its values, so a block can show ``err.localized(lang)``.
     """
 
-    def __init__(self, field, code, **params):
+    def __init__(self, field, code=None, **params):
+        if code is None:  # ProfileError("plain message"), as the contract allows
+            field, self._plain = None, field
         self.field = field
         self.code = code
         self.params = params
         super().__init__(self.localized("en"))
 
     def localized(self, lang):
+        if self.code is None:
+            return self._plain
         return f"{self.field or 'profile'}: {_text(ERRORS, self.code, lang, **self.params)}"
 
 
@@ -350,7 +354,7 @@ def _structural_advice(profile, framework, lang, max_competencies):
 
 
 def profile_advice(profile, framework, lang, max_competencies=6):
-    """Advisory notes on a (validated) profile: structure first, then wording flags of every text field.
+    """Advisory notes on a profile (validated first): structure, then wording flags of every text field.
 
     Each item is ``{"section", "index", "field", "kind", "message"}``; wording items also carry the keys of
     ``wording.check_text``'s flags (their ``kind`` is the flag's kind). ``framework`` may be ``None`` (then
@@ -359,6 +363,7 @@ def profile_advice(profile, framework, lang, max_competencies=6):
     from .wording import check_text  # imported here so profile validation works without the word lists
 
     lang = normalize_lang(lang)
+    profile = validate_profile(profile)
     advice = _structural_advice(profile, framework, lang, max_competencies)
     for section, index, field, value in _text_fields(profile):
         if not _has(value):

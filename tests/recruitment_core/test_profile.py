@@ -164,6 +164,12 @@ def test_error_message_is_clear_english_and_localizable():
     assert "education, experience, knowledge, language, certificate, personal" in str(error_of(data))
 
 
+def test_profile_error_also_takes_a_plain_message():
+    err = ProfileError("no saved profile")
+    assert str(err) == err.localized("sv") == "no saved profile"
+    assert err.field is None and err.code is None
+
+
 def test_hostile_unknown_key_is_shortened_in_the_error():
     key = "<script>alert(1)</script>\x00" * 20
     err = error_of({key: 1})
