@@ -1,0 +1,142 @@
+"""The kravprofil XBlock: fields and views. Handlers, Studio validation and reporting live in mixins."""
+from recruitment_core.profile import SECTIONS, ProfileError, empty_profile, profile_advice, validate_profile
+from web_fragments.fragment import Fragment
+from xblock.completable import CompletableXBlockMixin
+from xblock.core import XBlock
+from xblock.fields import Boolean, Dict, Integer, List, Scope, String
+from xblock.utils.studio_editable import StudioEditableXBlockMixin
+
+from .frameworks import framework_for, framework_version, frontend_framework
+from .handlers import HandlersMixin
+from .i18n import _, current_lang, gettext_for
+from .rendering import element_id, json_for_script, render, static_text
+from .report import ReportMixin
+from .scenarios import SCENARIOS
+from .studio import StudioSettingsMixin
+from .view_context import categories, js_strings, page_strings, section_titles, simple_sections
+
+DEFAULT_REQUIRED_SECTIONS = ["basics", "purpose", "requirements", "competencies", "process"]
+
+
+def _section_choices(block):
+    """The Studio editor's choices for ``required_sections``."""
+    titles = section_titles(current_lang(), SECTIONS)
+    return [{"display_name": title, "value": name} for name, title in zip(SECTIONS, titles)]
+
+
+@XBlock.wants("i18n")
+@XBlock.supports("multi_device")
+class KravprofilXBlock(
+        StudioSettingsMixin, HandlersMixin, ReportMixin, CompletableXBlockMixin, StudioEditableXBlockMixin, XBlock):
+    """A learner builds a requirement profile for a role, gets advice while writing and drafts the job ad."""
+
+    display_name = String(
+        display_name=_("Display name"), help=_("The title learners see above the block."),
+        default="Kravprofil", scope=Scope.settings)
+    instructions = String(
+        display_name=_("Instructions"),
+        help=_("Shown above the form as plain text (line breaks kept). Empty: the built-in instructions."),
+        default="", scope=Scope.content, multiline_editor=True)
+    framework_override = String(
+        display_name=_("Competency framework (override)"),
+        help=_("Paste a whole framework as YAML or JSON to replace the built-in one for this block. Empty: the "
+               "built-in framework. An invalid framework is refused with every error listed."),
+        default="", scope=Scope.content, multiline_editor=True)
+    max_competencies = Integer(
+        display_name=_("Maximum number of key competencies"),
+        help=_("Choosing more gives the learner a warning, never a block (1–20)."),
+        default=6, values={"min": 1, "max": 20}, scope=Scope.settings)
+    required_sections = List(
+        display_name=_("Required sections"),
+        help=_("The step is complete when these sections are filled in."),
+        default=DEFAULT_REQUIRED_SECTIONS, scope=Scope.settings,
+        list_style="set", list_values_provider=_section_choices)
+
+    profile = Dict(default={}, scope=Scope.user_state, help="The learner's requirement profile (validated).")
+    revision = Integer(default=0, scope=Scope.user_state, help="Incremented on every save; guards against "
+                                                               "two tabs overwriting each other.")
+    saved_at = String(default="", scope=Scope.user_state, help="When the profile was last saved (UTC ISO).")
+    completed = Boolean(default=False, scope=Scope.user_state, help="Completion has been published.")
+    kravprofil_shared = Dict(
+        default={}, scope=Scope.user_info,
+        help="Summary for the interview-guide block, keyed by course id (see docs/contracts.md).")
+
+    editable_fields = ("display_name", "instructions", "framework_override", "max_competencies",
+                       "required_sections")
+
+    # ---- helpers -------------------------------------------------------------------------------------------
+    def ugettext(self, text):
+        """Translate with the block's own catalogue (also used by the Studio editor for field labels)."""
+        return gettext_for(current_lang())(text)
+
+    def current_framework(self):
+        """The framework of this block (the override, or the default one)."""
+        return framework_for(self.framework_override)
+
+    def stored_profile(self):
+        """The learner's saved profile with every key present (an empty profile before the first save)."""
+        if not self.profile:
+            return empty_profile()
+        try:
+            return validate_profile(self.profile)
+        except ProfileError:
+            # Saved under other limits: show it as stored rather than hide the learner's work.
+            return dict(self.profile)
+
+    # ---- views ---------------------------------------------------------------------------------------------
+    def student_view(self, context=None):  # pylint: disable=unused-argument
+        """The learner's form; the state travels as escaped JSON inside the page, never as init arguments."""
+        lang = current_lang()
+        profile = self.stored_profile()
+        data = {
+            "profile": profile,
+            "revision": self.revision,
+            "saved_at": self.saved_at,
+            "max_competencies": self.max_competencies,
+            # The framework (about 11 KB per language) is fetched once from framework_data and cached by the
+            # browser; the page carries only the query that names this framework and language.
+            "framework_query": f"v={framework_version(self.framework_override)}&lang={lang}",
+            "advice": profile_advice(profile, self.current_framework(), lang, self.max_competencies),
+            "strings": js_strings(lang),
+        }
+        strings = page_strings(lang)
+        sections = simple_sections(lang)
+        html = render("kravprofil.html", {
+            "uid": element_id(self.scope_ids.usage_id),
+            "lang": lang,
+            "t": strings,
+            "display_name": self.display_name,
+            "instructions": self.instructions or strings["default_instructions"],
+            "required_note": strings["required_note"] % {
+                "sections": ", ".join(section_titles(lang, self.required_sections))},
+            "basics": sections["basics"],
+            "purpose": sections["purpose"],
+            "conditions": sections["conditions"],
+            "process": sections["process"],
+            "ad": sections["ad"],
+            "categories": categories(lang),
+            "levels": (1, 2, 3, 4, 5),
+            "data_json": json_for_script(data),
+        })
+        frag = Fragment(html)
+        frag.add_css(static_text("static/css/kravprofil.css"))
+        frag.add_javascript(static_text("static/js/kravprofil.js"))
+        frag.initialize_js("KravprofilBlock")
+        return frag
+
+    def student_view_data(self, context=None):  # pylint: disable=unused-argument
+        """Settings and the localized framework for mobile apps (no learner state)."""
+        lang = current_lang()
+        return {
+            "display_name": self.display_name,
+            "instructions": self.instructions,
+            "max_competencies": self.max_competencies,
+            "required_sections": list(self.required_sections),
+            "sections": list(SECTIONS),
+            "framework": frontend_framework(self.framework_override, lang),
+        }
+
+    @staticmethod
+    def workbench_scenarios():
+        """Scenarios of the xblock-sdk workbench."""
+        return list(SCENARIOS)

@@ -1,0 +1,8 @@
+"""Workbench scenarios: the default block, and one with a custom maximum and custom required sections."""
+
+SCENARIOS = (
+    ("Kravprofil", "<vertical_demo><kravprofil/></vertical_demo>"),
+    ("Kravprofil (max 3 kompetenser, krav och kompetenser krävs)",
+     '<vertical_demo><kravprofil display_name="Kravprofil: kort variant" max_competencies="3" '
+     "required_sections='[\"basics\", \"requirements\", \"competencies\"]'/></vertical_demo>"),
+)

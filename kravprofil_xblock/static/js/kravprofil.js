@@ -1,0 +1,502 @@
+/* Kravprofil XBlock: renders the learner's profile from the page's JSON, saves it, shows advice.
+   Learner text is only ever set with .value / .textContent (never innerHTML). */
+(function () {
+  "use strict";
+
+  function fmt(text, params) {
+    return String(text).replace(/%\((\w+)\)s/g, function (m, key) {
+      return Object.prototype.hasOwnProperty.call(params, key) ? String(params[key]) : m;
+    });
+  }
+
+  function each(list, fn) { Array.prototype.forEach.call(list, fn); }
+
+  function csrfToken() {
+    var m = document.cookie.match(/(?:^|;\s*)csrftoken=([^;]+)/);
+    return m ? decodeURIComponent(m[1]) : "";
+  }
+
+  function postJSON(url, body) {
+    return fetch(url, {
+      method: "POST",
+      credentials: "same-origin",
+      headers: {"Content-Type": "application/json", "X-CSRFToken": csrfToken(),
+                "X-Requested-With": "XMLHttpRequest"},
+      body: JSON.stringify(body)
+    }).then(function (resp) {
+      return resp.json().catch(function () { return {}; }).then(function (json) {
+        return {status: resp.status, body: json || {}};
+      });
+    });
+  }
+
+  var SIMPLE = ["basics", "purpose", "conditions", "process", "ad"];
+
+  function KravprofilBlock(runtime, element) {
+    var el = element && element.jquery ? element[0] : element;
+    var root = el.classList.contains("kravprofil-block") ? el : el.querySelector(".kravprofil-block");
+    if (!root || root.getAttribute("data-kp-ready")) { return; }
+    root.setAttribute("data-kp-ready", "1");
+    var data = JSON.parse(root.querySelector(".kp-data").textContent);
+    var S = data.strings;
+    var uid = root.getAttribute("data-uid");
+    var url = function (name) { return runtime.handlerUrl(el, name); };
+    var saveUrl = url("save_profile");
+    var storeKey = "kravprofil:" + saveUrl;
+    var q = function (sel, base) { return (base || root).querySelector(sel); };
+    var qa = function (sel, base) { return (base || root).querySelectorAll(sel); };
+    var lists = {tasks: q(".kp-tasks"), requirements: q(".kp-reqs"), competencies: q(".kp-comps")};
+    var status = q(".kp-save-status");
+    var dialog = q(".kp-conflict");
+    var comps = {};
+    var seq = 0;
+    var revision = data.revision;
+    var changes = 0, savedChanges = 0, inFlight = null, again = false, timer = null, retry = null;
+    var conflict = null, lastFocus = null, adEdited = false;
+
+
+    /* ---- building rows ---- */
+    function fromTemplate(name) {
+      var node = q("template.kp-tpl-" + name).content.firstElementChild.cloneNode(true);
+      seq += 1;
+      each(qa("[id]", node), function (n) { n.id = n.id + "-" + seq; });
+      each(qa("label[for]", node), function (n) { n.htmlFor = n.htmlFor + "-" + seq; });
+      each(qa("[aria-describedby]", node), function (n) {
+        n.setAttribute("aria-describedby", n.getAttribute("aria-describedby") + "-" + seq);
+      });
+      return node;
+    }
+
+    function field(row, name) { return q('[data-field="' + name + '"]', row); }
+
+    function addTask(text) {
+      var row = fromTemplate("task");
+      field(row, "text").value = text || "";
+      lists.tasks.appendChild(row);
+      return row;
+    }
+
+    function addRequirement(r) {
+      var row = fromTemplate("req");
+      r = r || {};
+      ["text", "why", "assessment", "stage", "level"].forEach(function (k) { field(row, k).value = r[k] || ""; });
+      field(row, "category").value = r.category || "experience";
+      field(row, "weight").value = String(r.weight || 3);
+      field(row, "must").checked = !!r.must;
+      lists.requirements.appendChild(row);
+      return row;
+    }
+
+    function levelText(row) {
+      var c = comps[row.getAttribute("data-id")];
+      var lv = field(row, "level").value;
+      q(".kp-level-desc", row).textContent = c && c.levels ? (c.levels[lv] || "") : "";
+    }
+
+    function addComp(c) {
+      var row = fromTemplate("comp");
+      var def = comps[c.id];
+      row.setAttribute("data-id", c.id);
+      q(".kp-row-title", row).textContent = def ? def.name : c.id;
+      field(row, "level").value = String(c.level || 3);
+      field(row, "priority").value = String(c.priority || lists.competencies.children.length + 1);
+      lists.competencies.appendChild(row);
+      levelText(row);
+      return row;
+    }
+
+    function renumber() {
+      each(qa(".kp-task", lists.tasks), function (row, i) {
+        q("label", row).textContent = fmt(S.task_n, {n: i + 1});
+        q("[data-action]", row).setAttribute("aria-label", fmt(S.remove_task_n, {n: i + 1}));
+      });
+      each(qa(".kp-req", lists.requirements), function (row, i) {
+        q(".kp-row-title", row).textContent = fmt(S.requirement_n, {n: i + 1});
+        q("[data-action]", row).setAttribute("aria-label", fmt(S.remove_requirement_n, {n: i + 1}));
+      });
+      var n = lists.competencies.children.length;
+      q(".kp-comp-warning").textContent = n > data.max_competencies ?
+        fmt(S.too_many, {count: n, max: data.max_competencies}) : "";
+    }
+
+    function buildChoices(framework) {
+      var box = q(".kp-comp-choices");
+      box.textContent = "";
+      each(framework.clusters, function (c) {
+        each(c.competencies, function (k) { comps[k.id] = k; });
+        var fs = document.createElement("fieldset");
+        var lg = document.createElement("legend");
+        lg.textContent = c.name;
+        fs.appendChild(lg);
+        each(c.competencies, function (k) {
+          var wrap = document.createElement("div");
+          var box2 = document.createElement("input");
+          var label = document.createElement("label");
+          var hint = document.createElement("span");
+          seq += 1;
+          wrap.className = "kp-check";
+          box2.type = "checkbox";
+          box2.id = uid + "-k" + seq;
+          box2.value = k.id;
+          box2.setAttribute("data-action", "toggle-competency");
+          box2.setAttribute("aria-describedby", uid + "-kd" + seq);
+          label.htmlFor = box2.id;
+          label.textContent = k.name;
+          hint.id = uid + "-kd" + seq;
+          hint.className = "kp-help";
+          hint.textContent = k.definition;
+          wrap.appendChild(box2);
+          wrap.appendChild(label);
+          wrap.appendChild(hint);
+          fs.appendChild(wrap);
+        });
+        box.appendChild(fs);
+      });
+      each(qa(".kp-comp", lists.competencies), function (row) {
+        var def = comps[row.getAttribute("data-id")];
+        if (def) { q(".kp-row-title", row).textContent = def.name; }
+        levelText(row);
+      });
+      checkChosen();
+    }
+
+    function checkChosen() {
+      var chosen = {};
+      each(qa(".kp-comp", lists.competencies), function (row) { chosen[row.getAttribute("data-id")] = true; });
+      each(qa('[data-action="toggle-competency"]'), function (b) { b.checked = !!chosen[b.value]; });
+    }
+
+    function loadFramework() {
+      var box = q(".kp-comp-choices");
+      fetch(runtime.handlerUrl(el, "framework_data", "", data.framework_query), {credentials: "same-origin"})
+        .then(function (r) { if (!r.ok) { throw new Error(r.status); } return r.json(); })
+        .then(buildChoices, function () {
+          var retryBtn = document.createElement("button");
+          retryBtn.type = "button";
+          retryBtn.className = "kp-btn";
+          retryBtn.textContent = S.framework_retry;
+          retryBtn.addEventListener("click", loadFramework);
+          box.textContent = S.framework_error + " ";
+          box.appendChild(retryBtn);
+        });
+    }
+
+    /* ---- profile <-> form ---- */
+    function render(p) {
+      SIMPLE.forEach(function (s) {
+        each(qa('[data-field^="' + s + '."]'), function (input) {
+          var key = input.getAttribute("data-field").split(".")[1];
+          input.value = (p[s] && p[s][key]) || "";
+        });
+      });
+      Object.keys(lists).forEach(function (k) { lists[k].textContent = ""; });
+      (p.tasks || []).forEach(addTask);
+      (p.requirements || []).forEach(addRequirement);
+      (p.competencies || []).forEach(addComp);
+      checkChosen();
+      renumber();
+    }
+
+    function collect() {
+      var p = {version: 1, tasks: [], requirements: [], competencies: []};
+      SIMPLE.forEach(function (s) { p[s] = {}; });
+      each(qa('.kp-form [data-field*="."]'), function (input) {
+        var parts = input.getAttribute("data-field").split(".");
+        p[parts[0]][parts[1]] = input.value;
+      });
+      each(qa(".kp-task", lists.tasks), function (row) { p.tasks.push(field(row, "text").value); });
+      each(qa(".kp-req", lists.requirements), function (row) {
+        p.requirements.push({
+          text: field(row, "text").value, category: field(row, "category").value,
+          must: field(row, "must").checked, weight: parseInt(field(row, "weight").value, 10) || 3,
+          why: field(row, "why").value, assessment: field(row, "assessment").value,
+          stage: field(row, "stage").value, level: field(row, "level").value
+        });
+      });
+      each(qa(".kp-comp", lists.competencies), function (row) {
+        p.competencies.push({id: row.getAttribute("data-id"),
+          level: parseInt(field(row, "level").value, 10) || 3,
+          priority: Math.max(1, parseInt(field(row, "priority").value, 10) || 1)});
+      });
+      return p;
+    }
+
+    /* ---- advice ---- */
+    function target(a) {
+      var rowSel = {tasks: ".kp-task", requirements: ".kp-req", competencies: ".kp-comp"}[a.section];
+      if (rowSel && a.index !== null && a.index !== undefined) {
+        var row = qa(rowSel, lists[a.section])[a.index];
+        return row ? (q('[data-field="' + (a.field || "text") + '"]', row) ||
+                      q("input, textarea, select", row)) : null;
+      }
+      return a.field ? q('[data-field="' + a.section + "." + a.field + '"]') : null;
+    }
+
+    function showAdvice(list) {
+      var ul = q(".kp-advice");
+      ul.textContent = "";
+      each(qa("[data-kp-desc]"), function (n) {
+        n.setAttribute("aria-describedby", n.getAttribute("data-kp-desc"));
+        if (!n.getAttribute("data-kp-desc")) { n.removeAttribute("aria-describedby"); }
+        n.removeAttribute("data-kp-desc");
+        n.classList.remove("kp-flagged");
+      });
+      (list || []).forEach(function (a, i) {
+        var li = document.createElement("li");
+        var text = document.createElement("span");
+        var t = target(a);
+        li.className = "kp-advice-item";
+        li.id = uid + "-adv" + i;
+        li.setAttribute("data-kind", a.kind || "");
+        li.setAttribute("data-ground", a.ground || "");
+        text.textContent = a.message + (a.suggestion ? " " + fmt(S.suggestion, {text: a.suggestion}) : "");
+        li.appendChild(text);
+        if (t) {
+          if (!t.hasAttribute("data-kp-desc")) {
+            t.setAttribute("data-kp-desc", t.getAttribute("aria-describedby") || "");
+          }
+          t.setAttribute("aria-describedby", ((t.getAttribute("aria-describedby") || "") + " " + li.id).trim());
+          t.classList.add("kp-flagged");
+          var go = document.createElement("button");
+          go.type = "button";
+          go.className = "kp-link";
+          go.textContent = S.goto;
+          go.addEventListener("click", function () { t.focus(); });
+          li.appendChild(go);
+        }
+        ul.appendChild(li);
+      });
+      q(".kp-advice-empty").hidden = !!(list && list.length);
+    }
+
+    /* ---- local copy until the server confirms ---- */
+    function storage(fn) { try { return fn(window.localStorage); } catch (e) { return null; } }
+    function keepLocal() {
+      var p = collect();
+      storage(function (ls) { ls.setItem(storeKey, JSON.stringify({revision: revision, profile: p, t: Date.now()})); });
+    }
+    function dropLocal(suffix) { storage(function (ls) { ls.removeItem(storeKey + (suffix || "")); }); }
+    function readLocal(suffix) {
+      return storage(function (ls) { var v = ls.getItem(storeKey + (suffix || "")); return v ? JSON.parse(v) : null; });
+    }
+
+    /* ---- saving ---- */
+    function setStatus(text, isError) {
+      status.textContent = text;
+      status.classList.toggle("kp-error", !!isError);
+    }
+
+    function savedText(iso) {
+      var d = iso ? new Date(iso) : new Date();
+      if (isNaN(d.getTime())) { d = new Date(); }
+      var pad = function (n) { return (n < 10 ? "0" : "") + n; };
+      return fmt(S.saved, {time: pad(d.getHours()) + ":" + pad(d.getMinutes())});
+    }
+
+    function changed() {
+      changes += 1;
+      keepLocal();
+      setStatus(S.unsaved);
+      clearTimeout(timer);
+      timer = setTimeout(save, 1500);
+    }
+
+    function save() {
+      clearTimeout(timer);
+      clearTimeout(retry);
+      if (conflict) { return Promise.resolve(false); }
+      if (inFlight) { again = true; return inFlight; }
+      if (changes === savedChanges) { return Promise.resolve(true); }
+      var upTo = changes;
+      var profile = collect();
+      setStatus(S.saving);
+      inFlight = postJSON(saveUrl, {profile: profile, revision: revision}).then(function (r) {
+        inFlight = null;
+        if (r.status === 200) {
+          revision = r.body.revision;
+          savedChanges = upTo;
+          if (upTo === changes) { dropLocal(); } else { keepLocal(); }
+          setStatus(savedText(r.body.saved_at));
+          showAdvice(r.body.advice);
+        } else if (r.status === 409) {
+          openConflict(r.body);
+        } else {
+          setStatus(fmt(S.not_saved, {error: r.body.error || S.error}), true);
+        }
+        if (again) { again = false; return save(); }
+        return r.status === 200;
+      }, function () {
+        inFlight = null;
+        setStatus(S.offline, true);
+        retry = setTimeout(save, 15000);
+        return false;
+      });
+      return inFlight;
+    }
+
+    /* ---- conflict between tabs ---- */
+    function openConflict(theirs) {
+      conflict = {revision: theirs.revision, profile: theirs.profile};
+      q(".kp-conflict-msg").textContent = theirs.error || "";
+      lastFocus = document.activeElement;
+      dialog.hidden = false;
+      dialog.focus();
+    }
+
+    function closeConflict() {
+      conflict = null;
+      dialog.hidden = true;
+      (lastFocus && root.contains(lastFocus) ? lastFocus : q('[data-action="save"]')).focus();
+    }
+
+    function keepMine() {
+      var c = conflict;
+      closeConflict();
+      revision = c.revision;
+      changed();
+      save();
+    }
+
+    function useTheirs() {
+      var c = conflict, mine = collect();
+      storage(function (ls) { ls.setItem(storeKey + ":mine", JSON.stringify({profile: mine, t: Date.now()})); });
+      closeConflict();
+      revision = c.revision;
+      render(c.profile || {});
+      savedChanges = changes;
+      dropLocal();
+      q(".kp-restore-wrap").hidden = false;
+      setStatus(S.used_theirs);
+    }
+
+    function restoreMine() {
+      var b = readLocal(":mine");
+      q(".kp-restore-wrap").hidden = true;
+      if (!b) { return; }
+      render(b.profile);
+      dropLocal(":mine");
+      changed();
+      save();
+      setStatus(S.mine_back);
+    }
+
+    /* ---- the job ad ---- */
+    function adFields() { return qa('[data-field^="ad."]'); }
+
+    function draftAd(force) {
+      var hasText = Array.prototype.some.call(adFields(), function (f) { return f.value.trim() !== ""; });
+      var confirmBox = q(".kp-ad-confirm");
+      if (hasText && adEdited && !force) {
+        confirmBox.hidden = false;
+        q('[data-action="confirm-draft"]').focus();
+        return;
+      }
+      confirmBox.hidden = true;
+      setStatus(S.drafting);
+      postJSON(url("draft_ad"), {profile: collect()}).then(function (r) {
+        if (r.status !== 200) { setStatus(fmt(S.not_saved, {error: r.body.error || S.error}), true); return; }
+        each(adFields(), function (f) {
+          f.value = r.body.ad[f.getAttribute("data-field").split(".")[1]] || "";
+        });
+        adEdited = false;
+        changed();
+        setStatus(S.drafted);
+        adFields()[0].focus();
+      }, function () { setStatus(S.offline, true); });
+    }
+
+    /* ---- events ---- */
+    var actions = {
+      "save": function () { changes = Math.max(changes, savedChanges + 1); save(); },
+      "add-task": function () { field(addTask(""), "text").focus(); renumber(); changed(); },
+      "add-requirement": function () { field(addRequirement(null), "text").focus(); renumber(); changed(); },
+      "remove-task": removeRow,
+      "remove-requirement": removeRow,
+      "keep-mine": keepMine,
+      "use-theirs": useTheirs,
+      "restore-mine": restoreMine,
+      "draft-ad": function () { draftAd(false); },
+      "confirm-draft": function () { draftAd(true); },
+      "cancel-draft": function () { q(".kp-ad-confirm").hidden = true; q('[data-action="draft-ad"]').focus(); }
+    };
+
+    function removeRow(btn) {
+      var row = btn.closest(".kp-row");
+      var list = row.parentNode;
+      var next = row.nextElementSibling || row.previousElementSibling;
+      list.removeChild(row);
+      renumber();
+      (next ? q("input, textarea, select", next) : q("[data-action^='add-']", list.parentNode)).focus();
+      changed();
+    }
+
+    function toggleComp(box) {
+      var row = q('.kp-comp[data-id="' + box.value.replace(/["\\]/g, "") + '"]', lists.competencies);
+      if (box.checked && !row) { addComp({id: box.value}); }
+      if (!box.checked && row) { lists.competencies.removeChild(row); }
+      renumber();
+      changed();
+    }
+
+    root.addEventListener("click", function (ev) {
+      var btn = ev.target.closest("[data-action]");
+      if (!btn || !root.contains(btn) || btn.getAttribute("data-action") === "toggle-competency") { return; }
+      var fn = actions[btn.getAttribute("data-action")];
+      if (fn) { ev.preventDefault(); fn(btn); }
+    });
+    root.addEventListener("change", function (ev) {
+      var t = ev.target;
+      if (t.getAttribute("data-action") === "toggle-competency") { toggleComp(t); return; }
+      if (t.closest(".kp-comp") && t.getAttribute("data-field") === "level") { levelText(t.closest(".kp-comp")); }
+      if (t.matches("select, input[type=checkbox]")) { changed(); }
+    });
+    root.addEventListener("input", function (ev) {
+      if (!ev.target.matches("input[type=text], input[type=number], textarea")) { return; }
+      if ((ev.target.getAttribute("data-field") || "").indexOf("ad.") === 0) { adEdited = true; }
+      changed();
+    });
+    root.addEventListener("focusout", function (ev) {
+      if (changes !== savedChanges && ev.target.matches("input, textarea, select")) { save(); }
+    });
+    q(".kp-form").addEventListener("submit", function (ev) { ev.preventDefault(); save(); });
+
+    each(qa("[data-download]"), function (a) {
+      a.href = url(a.getAttribute("data-download") === "ad" ? "download_ad" : "download_kravprofil");
+    });
+    var printLink = q('[data-action="print"]');
+    printLink.href = url("print_view");
+    function beforeLeave(ev) {
+      var a = ev.currentTarget;
+      if (changes === savedChanges) { return; }
+      ev.preventDefault();
+      ev.stopPropagation();
+      var win = a.target === "_blank" ? window.open("", "_blank") : null;
+      save().then(function () { if (win) { win.location.href = a.href; } else { window.location.href = a.href; } });
+    }
+    each(qa("[data-download], [data-action=print]"), function (a) { a.addEventListener("click", beforeLeave); });
+
+    /* ---- start ---- */
+    render(data.profile);
+    loadFramework();
+    showAdvice(data.advice);
+    adEdited = Array.prototype.some.call(adFields(), function (f) { return f.value.trim() !== ""; });
+    if (data.saved_at) { setStatus(savedText(data.saved_at)); }
+    var local = readLocal();
+    if (local && local.profile) {
+      if (JSON.stringify(local.profile) === JSON.stringify(collect())) {
+        dropLocal();
+      } else if (local.revision >= data.revision) {
+        render(local.profile);
+        changed();
+        setStatus(S.restored);
+        save();
+      } else {
+        render(local.profile);
+        openConflict({revision: data.revision, profile: data.profile});
+      }
+    }
+    if (readLocal(":mine")) { q(".kp-restore-wrap").hidden = false; }
+  }
+
+  window.KravprofilBlock = KravprofilBlock;
+}());

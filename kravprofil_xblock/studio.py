@@ -1,0 +1,42 @@
+"""Studio settings: validation of the authored fields (the framework override above all)."""
+from recruitment_core.profile import SECTIONS
+from xblock.validation import ValidationMessage
+
+from .frameworks import MAX_OVERRIDE_CHARS, override_errors
+from .i18n import current_lang, gettext_for
+from .strings import ERRORS
+
+
+class StudioSettingsMixin:
+    """Refuses invalid settings with every problem listed; the previous values stay (the editor saves nothing)."""
+
+    def validate_field_data(self, validation, data):
+        """Add one error per problem of ``data`` (the values about to be saved) to ``validation``."""
+        tr = gettext_for(current_lang())
+
+        def error(text):
+            validation.add(ValidationMessage(ValidationMessage.ERROR, text))
+
+        override = data.framework_override or ""
+        if not isinstance(override, str):
+            error(tr(ERRORS["framework_invalid"]))
+        elif len(override) > MAX_OVERRIDE_CHARS:
+            error(tr(ERRORS["framework_too_large"]) % {"kb": MAX_OVERRIDE_CHARS // 1000})
+        else:
+            problems = override_errors(override)
+            if problems:
+                error(tr(ERRORS["framework_invalid"]))
+                for problem in problems:
+                    error(problem)
+
+        maximum = data.max_competencies
+        if isinstance(maximum, bool) or not isinstance(maximum, int) or not 1 <= maximum <= 20:
+            error(tr(ERRORS["max_range"]))
+
+        sections = data.required_sections
+        if not isinstance(sections, list) or not sections:
+            error(tr(ERRORS["sections_empty"]))
+        else:
+            for name in sections:
+                if name not in SECTIONS:
+                    error(tr(ERRORS["sections_unknown"]) % {"name": str(name)[:40]})
