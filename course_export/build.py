@@ -1,6 +1,6 @@
-"""The pipeline: read + check the whole source -> course model -> OLX in a temporary folder ->
-reproducible .tar.gz in a temporary file -> moved into place. Nothing is written when the source
-has errors."""
+"""The pipeline: read + check the whole source -> course model -> OLX tree (in memory) ->
+reproducible .tar.gz in a temporary file next to the target -> moved into place. Nothing is written
+when the source has errors, and a failure while packing leaves no partial file."""
 import os
 import tempfile
 from dataclasses import dataclass, field
@@ -37,19 +37,18 @@ def build(source=None, output="course.tar.gz", media_file=None, strict=False, pr
     if not result.ok:
         return result
     output = Path(output)
-    with tempfile.TemporaryDirectory(prefix="course-export-") as work:
-        say("writing")
-        write_olx(result.course, Path(work) / "olx")
-        say("packing", output=str(output))
-        handle, partial = tempfile.mkstemp(prefix=".course-export-", suffix=".part", dir=output.parent)
-        os.close(handle)
-        try:
-            pack(Path(work) / "olx", partial)
-            os.chmod(partial, 0o644)
-            os.replace(partial, output)
-        finally:
-            if os.path.exists(partial):
-                os.unlink(partial)
+    say("writing")
+    tree = write_olx(result.course)
+    say("packing", output=str(output))
+    handle, partial = tempfile.mkstemp(prefix=".course-export-", suffix=".part", dir=output.parent)
+    os.close(handle)
+    try:
+        pack(tree, partial)
+        os.chmod(partial, 0o644)
+        os.replace(partial, output)
+    finally:
+        if os.path.exists(partial):
+            os.unlink(partial)
     result.archive_size = output.stat().st_size
     return result
 

@@ -68,7 +68,7 @@ def read_block(data, shown, errors):
             errors.add(shown, checked.line(name), "block_field_type", field=name,
                        expected=type(field).__name__)
             continue
-        attrs[name] = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False,
+        attrs[name] = value.strip() if isinstance(value, str) else json.dumps(value, ensure_ascii=False,
                                                                        sort_keys=True)
     if "display_name" not in attrs:
         default = getattr(fields.get("display_name"), "default", None) or block_type

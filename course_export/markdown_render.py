@@ -41,6 +41,19 @@ STATIC_LINK_RE = re.compile(r'(?:href|src)="(/static/[^"]*)"')
 EXTERNAL_RE = re.compile(r"^(?:[a-zA-Z][a-zA-Z0-9+.-]*:|#|/static/|/jump_to_id/)")
 
 
+# Text without any Markdown syntax (most manuscripts and transcripts) is turned into paragraphs
+# directly; tests check that the result equals Python-Markdown's for such text.
+MARKDOWN_SYNTAX_RE = re.compile(r"[\\`*_\[\]<>#|!&\t\r]|^(?:[-+*]|\d+[.)])(?:\s|$)|^ | $|^[=-]+$", re.M)
+
+
+def plain_paragraphs(text):
+    """Python-Markdown's output for text with no Markdown syntax, or None if the text has some."""
+    if MARKDOWN_SYNTAX_RE.search(text):
+        return None
+    blocks = [block.strip("\n") for block in re.split(r"\n\n+", text.strip("\n"))]
+    return "\n".join(f"<p>{block}</p>" for block in blocks if block)
+
+
 def sanitize(html):
     """Keep ordinary article markup only. Also used for HTML we assemble ourselves."""
     return nh3.clean(
@@ -57,27 +70,32 @@ class LinkContext:
         self.static_names = static_dir_names    # source static path (posix, relative to static/) -> out name
         self.article_urls = article_urls        # absolute article path -> url_name
         self.errors = errors
+        self.links = _LinkExtension()           # one Markdown converter per build, reset for each page
+        self.markdown = markdown.Markdown(extensions=MARKDOWN_EXTENSIONS + [self.links], output_format="html")
 
 
 class _LinkRewriter(Treeprocessor):
-    def __init__(self, md, page):
+    def __init__(self, md, holder):
         super().__init__(md)
-        self.page = page
+        self.holder = holder
 
     def run(self, root):
+        page = self.holder.page
         for element in root.iter():
             attr = {"a": "href", "img": "src"}.get(element.tag)
             if attr and element.get(attr) is not None:
-                element.set(attr, self.page.resolve(element.get(attr)))
+                element.set(attr, page.resolve(element.get(attr)))
 
 
 class _LinkExtension(Extension):
-    def __init__(self, page):
+    """Rewrites links of the page being converted (``self.page``, set before each conversion)."""
+
+    def __init__(self):
         super().__init__()
-        self.page = page
+        self.page = None
 
     def extendMarkdown(self, md):
-        md.treeprocessors.register(_LinkRewriter(md, self.page), "course_links", 0)
+        md.treeprocessors.register(_LinkRewriter(md, self), "course_links", 0)
 
 
 class Page:
@@ -107,20 +125,26 @@ class Page:
             return ref
         if target in self.ctx.article_urls:
             return "/jump_to_id/" + self.ctx.article_urls[target]
-        static_dir = self.ctx.root.path / "static"
-        try:
-            inside_static = Path(os.path.normpath(target)).relative_to(static_dir).as_posix()
-        except ValueError:
+        static_dir = os.path.join(str(self.ctx.root.path), "static") + os.sep
+        if not str(target).startswith(static_dir):
             self.ctx.errors.add(self.shown, line, "ref_outside_static", ref=ref)
             return ref
+        inside_static = str(target)[len(static_dir):].replace(os.sep, "/")
         name = self.ctx.static_names.get(inside_static)
         if name is None:            # a bad static name, already reported when static/ was read
             return ref
         return "/static/" + name + ("#" + fragment if fragment else "")
 
     def render(self):
-        html = markdown.markdown(self.text, extensions=MARKDOWN_EXTENSIONS + [_LinkExtension(self)],
-                                 output_format="html")
+        plain = plain_paragraphs(self.text)
+        if plain is not None:
+            return plain
+        converter = self.ctx.markdown
+        self.ctx.links.page = self
+        try:
+            html = converter.reset().convert(self.text)
+        finally:
+            self.ctx.links.page = None
         clean = sanitize(html)
         for link in STATIC_LINK_RE.findall(clean):
             if link[len("/static/"):].split("#")[0] not in self.ctx.static_names.values():

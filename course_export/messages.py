@@ -34,8 +34,8 @@ MESSAGES = {
         "sv": ("artikeln har ingen text efter metadatan", "skriv artikeln under den avslutande raden '---'"),
     },
     "not_mapping": {
-        "en": ("a {what} must be a mapping of 'key: value' lines", "write it as key: value pairs"),
-        "sv": ("en {what} ska vara en samling rader 'nyckel: värde'", "skriv den som nyckel: värde-par"),
+        "en": ("the {what} must be a mapping of 'key: value' lines", "write it as key: value pairs"),
+        "sv": ("{what} ska vara en samling rader 'nyckel: värde'", "skriv den som nyckel: värde-par"),
     },
     "unknown_field": {
         "en": ("unknown field '{field}'", "remove it or fix the spelling; allowed here: {allowed}"),
@@ -188,7 +188,7 @@ MESSAGES = {
     },
     "strict_no_media": {
         "en": ("this {kind} has no media source (--strict)", "add it to the media file, or build without --strict"),
-        "sv": ("denna {kind} saknar mediekälla (--strict)", "lägg till den i mediefilen eller bygg utan --strict"),
+        "sv": ("{kind} saknar mediekälla (--strict)", "lägg till den i mediefilen eller bygg utan --strict"),
     },
     "block_unknown_type": {
         "en": ("the block type '{type}' is not installed here (installed: {known})",
@@ -259,10 +259,35 @@ UI = {
 }
 
 
+# Words that fill {what}, {expected} and {kind} placeholders, in Swedish.
+TERMS_SV = {
+    "course": "kursen", "module": "modulen", "lesson": "lektionen", "component": "komponenten",
+    "quiz": "quizet", "question": "frågan", "choice": "alternativet", "wrong answer": "felsvaret",
+    "film": "filmen", "podcast": "poddavsnittet", "media": "medieposten", "media file": "mediefilen",
+    "cue": "textrutan", "grading": "bedömningen", "grader": "bedömningsgruppen",
+    "front matter": "metadatan", "reflection exercise": "reflektionsövningen",
+    "templates page": "mallsidan", "block": "blocket",
+    "text": "text", "integer": "ett heltal", "number": "ett tal", "true/false": "true eller false",
+    "list": "en lista", "mapping": "en samling nyckel: värde",
+}
+
+
+def _localize_params(params, lang):
+    if lang != "sv":
+        return params
+    result = dict(params)
+    for name in ("what", "expected", "kind"):
+        value = result.get(name)
+        if isinstance(value, str):
+            result[name] = " / ".join(TERMS_SV.get(part, part) for part in value.split(" / "))
+    return result
+
+
 def render_message(key, params, lang="sv"):
     entry = MESSAGES.get(key)
     if entry is None:
         return key, ""
+    params = _localize_params(params, lang)
     problem, fix = entry.get(lang, entry["sv"])
     try:
         return problem.format(**params), fix.format(**params)

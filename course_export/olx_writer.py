@@ -1,12 +1,12 @@
-"""Write the course model as an OLX folder (the layout Studio exports and imports).
+"""Write the course model as an OLX tree (the folder layout Studio exports and imports).
 
 course.xml (pointer) -> course/RUN.xml -> chapter/ -> sequential/ -> vertical/ -> html/, video/, problem/;
 our own XBlocks INLINE in the vertical with their fields as attributes; static/; policies/RUN/;
 about/. Every XML text and attribute goes through lxml, so it is escaped.
 """
 import json
-import shutil
-from pathlib import Path
+from html import escape
+from pathlib import Path, PurePosixPath
 
 from lxml import etree
 
@@ -19,21 +19,49 @@ TABS = [
 ]
 
 
+class Tree(dict):
+    """{posix path relative to the course folder: bytes}."""
+
+    def __truediv__(self, part):
+        return _Path(self, PurePosixPath(part))
+
+
+class _Path:
+    def __init__(self, tree, path):
+        self.tree, self.path = tree, path
+
+    def __truediv__(self, part):
+        return _Path(self.tree, self.path / part)
+
+    def write_bytes(self, data):
+        if self.path.as_posix() in self.tree:
+            raise ValueError(f"two files would be written as {self.path}")
+        self.tree[self.path.as_posix()] = data
+
+    def write_text(self, text, encoding="utf-8"):
+        self.write_bytes(text.encode(encoding))
+
+
 def _write_xml(path, element):
-    path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(etree.tostring(element, encoding="utf-8", pretty_print=True))
 
 
 def _write_json(path, data):
-    path.parent.mkdir(parents=True, exist_ok=True)
     # ASCII escapes: policy files are read back as JSON; invalid JSON would silently become {}.
     path.write_text(json.dumps(data, ensure_ascii=True, indent=2, sort_keys=True) + "\n", encoding="ascii")
 
 
-def write_olx(course, folder):
-    """Write the OLX of ``course`` into ``folder`` (which must be empty or absent)."""
-    out = Path(folder)
-    out.mkdir(parents=True, exist_ok=True)
+def write_folder(tree, folder):
+    """Write an OLX tree to disk under ``folder``."""
+    for rel, data in tree.items():
+        target = Path(folder) / rel
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
+
+
+def write_olx(course):
+    """The OLX of ``course`` as a Tree."""
+    out = Tree()
     run = course.run
     _write_xml(out / "course.xml", etree.Element("course", url_name=run, org=course.org, course=course.number))
     # display_name, start, language live in policy.json only (as in a Studio export), not twice.
@@ -45,6 +73,7 @@ def write_olx(course, folder):
     _write_static(out, course)
     _write_policies(out, course)
     _write_about(out, course)
+    return out
 
 
 def _write_chapter(out, module):
@@ -106,13 +135,8 @@ def _video_element(video):
 
 
 def _write_static(out, course):
-    static = out / "static"
-    static.mkdir(exist_ok=True)
     for name, content in course.static.items():
-        if isinstance(content, bytes):
-            (static / name).write_bytes(content)
-        else:
-            shutil.copyfile(content, static / name)
+        (out / "static" / name).write_bytes(content if isinstance(content, bytes) else Path(content).read_bytes())
 
 
 def _write_policies(out, course):
@@ -137,8 +161,5 @@ def _write_policies(out, course):
 
 def _write_about(out, course):
     about = out / "about"
-    about.mkdir(exist_ok=True)
-    overview = course.overview_html or ""
-    (about / "overview.html").write_text(overview + "\n", encoding="utf-8")
-    from html import escape
+    (about / "overview.html").write_text((course.overview_html or "") + "\n", encoding="utf-8")
     (about / "short_description.html").write_text(escape(course.short_description) + "\n", encoding="utf-8")

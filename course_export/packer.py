@@ -1,4 +1,4 @@
-"""Pack an OLX folder into a reproducible .tar.gz: same folder content => byte-identical archive.
+"""Pack an OLX tree into a reproducible .tar.gz: same content => byte-identical archive.
 
 Members are sorted, regular files and folders only (no links), with fixed mtime, uid/gid, owner names
 and modes, under one top folder; the gzip header has mtime 0 and no file name.
@@ -27,27 +27,40 @@ def _info(name, size=0, is_dir=False):
     return info
 
 
-def pack(folder, archive_path, top=TOP_FOLDER, compresslevel=6):
-    """Write ``folder`` as ``archive_path`` (.tar.gz) with everything under ``top/``."""
+def tree_from_folder(folder):
+    """Read a folder into {posix path: bytes}; links and special files are refused."""
     folder = Path(folder)
-    entries = []
-    for current, dirs, files in os.walk(folder):
-        dirs.sort()
-        rel_dir = Path(current).relative_to(folder).as_posix()
-        prefix = top if rel_dir == "." else f"{top}/{rel_dir}"
-        entries.append((prefix, None))
+    tree = {}
+    for current, _dirs, files in os.walk(folder):
         for name in files:
             path = Path(current) / name
             if path.is_symlink() or not path.is_file():
                 raise ValueError(f"refusing to pack a link or special file: {path}")
-            entries.append((f"{prefix}/{name}", path))
-    entries.sort(key=lambda entry: entry[0])
+            tree[path.relative_to(folder).as_posix()] = path.read_bytes()
+    return tree
+
+
+def _check_name(rel):
+    parts = rel.split("/")
+    if rel.startswith("/") or any(part in ("", ".", "..") for part in parts):
+        raise ValueError(f"unsafe path in the archive: {rel!r}")
+
+
+def pack(tree, archive_path, top=TOP_FOLDER, compresslevel=6):
+    """Write ``tree`` ({posix path: bytes}) as ``archive_path`` (.tar.gz), everything under ``top/``."""
+    entries = {top: None}
+    for rel, data in tree.items():
+        _check_name(rel)
+        parts = rel.split("/")
+        for depth in range(1, len(parts)):
+            entries.setdefault(f"{top}/{'/'.join(parts[:depth])}", None)
+        entries[f"{top}/{rel}"] = data
+    entries = sorted(entries.items())
     with open(archive_path, "wb") as raw:
         with gzip.GzipFile(filename="", mode="wb", fileobj=raw, mtime=0, compresslevel=compresslevel) as gz:
             with tarfile.open(fileobj=gz, mode="w", format=tarfile.PAX_FORMAT) as tar:
-                for name, path in entries:
-                    if path is None:
+                for name, data in entries:
+                    if data is None:
                         tar.addfile(_info(name, is_dir=True))
                     else:
-                        data = path.read_bytes()
                         tar.addfile(_info(name, size=len(data)), io.BytesIO(data))

@@ -12,10 +12,8 @@ class SourceRoot:
 
     def rel(self, abs_path):
         """A path for messages, relative to the source folder."""
-        try:
-            return Path(abs_path).relative_to(self.path).as_posix()
-        except ValueError:
-            return str(abs_path)
+        text, base = str(abs_path), str(self.path) + os.sep
+        return text[len(base):].replace(os.sep, "/") if text.startswith(base) else text
 
     def resolve(self, ref, base_file, line, errors, base_dir=None):
         """Resolve ``ref`` (a relative path written in ``base_file``) to a file inside the source folder.
@@ -53,11 +51,8 @@ class SourceRoot:
 
 
 def is_inside(path, folder):
-    try:
-        Path(path).relative_to(folder)
-        return True
-    except ValueError:
-        return False
+    path, folder = str(path), str(folder)
+    return path == folder or path.startswith(folder.rstrip(os.sep) + os.sep)
 
 
 def read_text(path, shown_name, errors):

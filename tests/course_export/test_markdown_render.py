@@ -1,0 +1,51 @@
+"""Markdown rendering: the plain-text fast path gives exactly Python-Markdown's output."""
+import glob
+
+import markdown
+import pytest
+import yaml
+
+from course_export.markdown_render import MARKDOWN_EXTENSIONS, plain_paragraphs, sanitize
+
+SAMPLES = [
+    "Hej och välkommen!", "En rad.\nTvå rader.\n\n\nTredje stycket – med tankstreck och \"citat\".",
+    "abc \ndef", " abc\n  def", "abc\t\ndef", "a\n \nb", "\n\nx\n\n", "tre.  fyra", "åäö ÅÄÖ – é 4,4 %",
+    "5 > 3", "a & b", "- lista", "1. lista", "1) lista", "Rubrik\n======", "Rubrik\n---", "    kod",
+    "*kursiv*", "__fet__", "[länk](x)", "rad med två mellanslag  \nnästa", "# rubrik", "| a | b |",
+    "`kod`", "!bild", "text\\", "citat\n> här", "+ plus", "12. maj", "3.5 procent", "-5 grader",
+]
+
+
+def _md(text):
+    return markdown.markdown(text, extensions=MARKDOWN_EXTENSIONS, output_format="html")
+
+
+def _course_texts():
+    texts = []
+    for path in glob.glob("course_export/default_course/**/*.yaml", recursive=True):
+        data = yaml.safe_load(open(path, encoding="utf-8"))
+        texts += [v for k, v in data.items() if isinstance(v, str) and k in
+                  ("manuscript", "transcript", "description", "intro")]
+    return texts
+
+
+@pytest.mark.parametrize("text", SAMPLES + _course_texts())
+def test_fast_path_equals_markdown(text):
+    fast = plain_paragraphs(text)
+    if fast is not None:
+        assert fast == _md(text)
+
+
+def test_fast_path_is_used_for_plain_text_and_not_for_markdown():
+    assert plain_paragraphs("Vanlig text.\n\nTvå stycken.") == "<p>Vanlig text.</p>\n<p>Två stycken.</p>"
+    for text in ("*x*", "- a", "# h", "a & b", "<b>x</b>", "x  \ny", " x"):
+        assert plain_paragraphs(text) is None
+
+
+def test_sanitize_keeps_article_markup_and_drops_scripts():
+    html = sanitize('<h2>R</h2><table><tr><td style="text-align: left; color: red">c</td></tr></table>'
+                    '<img src="/static/a.png" alt="A" onerror="x()"><a href="javascript:alert(1)">l</a>'
+                    '<script>alert(1)</script><iframe src="https://x"></iframe>')
+    assert "<h2>R</h2>" in html and 'style="text-align:left"' in html and 'alt="A"' in html
+    for bad in ("onerror", "javascript:", "<script", "<iframe", "color: red"):
+        assert bad not in html
