@@ -136,6 +136,13 @@ class KravprofilXBlock(
             "framework": frontend_framework(self.framework_override, lang),
         }
 
+    def add_xml_to_node(self, node):
+        """OLX export: the content and settings fields only (never a learner's state, whatever the runtime)."""
+        super().add_xml_to_node(node)
+        for name, field in self.fields.items():
+            if field.scope not in (Scope.content, Scope.settings):
+                node.attrib.pop(name, None)
+
     @staticmethod
     def workbench_scenarios():
         """Scenarios of the xblock-sdk workbench."""
