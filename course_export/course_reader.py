@@ -183,7 +183,7 @@ class CourseReader:
         self.overrides = read_media_file(
             data, shown, self.errors,
             lambda ref, line: media_root.resolve(ref, self.media_file, line, self.errors,
-                                                 base_dir=self.media_file.parent))
+                                                 base_dir=self.media_file.parent, shown=shown))
         self._media_shown = shown
 
     def _check_media_ids(self, plan):

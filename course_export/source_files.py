@@ -15,13 +15,13 @@ class SourceRoot:
         text, base = str(abs_path), str(self.path) + os.sep
         return text[len(base):].replace(os.sep, "/") if text.startswith(base) else text
 
-    def resolve(self, ref, base_file, line, errors, base_dir=None):
+    def resolve(self, ref, base_file, line, errors, base_dir=None, shown=None):
         """Resolve ``ref`` (a relative path written in ``base_file``) to a file inside the source folder.
 
         Returns the absolute Path or None after recording an error: absolute paths, ``..`` that leaves
         the folder, symlinks whose target is outside it, missing files and folders are refused.
         """
-        where = self.rel(base_file)
+        where = shown or self.rel(base_file)
         if not isinstance(ref, str) or not ref.strip():
             errors.add(where, line, "path_empty")
             return None

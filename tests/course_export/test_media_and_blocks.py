@@ -1,0 +1,136 @@
+"""Media entries, transcripts, templates and the checking of custom block settings."""
+import pytest
+from xblock.core import XBlock
+from xblock.fields import Boolean, Dict, Integer, List, Scope, String
+
+from course_export import build as pipeline
+from course_export import custom_blocks
+from course_export.errors import ErrorList
+from course_export.media import cues_from_text, cues_to_srt, parse_time
+from course_export.yaml_lines import load_yaml
+from tests.course_export.test_bad_input import assert_error, build_errors
+
+
+@pytest.mark.parametrize("value, seconds", [
+    (12.5, 12.5), ("01:02.5", 62.5), ("1:02:03,250", 3723.25), ("00:01:02.500", 62.5), ("7", 7.0),
+    ("x", None), (-1, None), (True, None),
+])
+def test_parse_time(value, seconds):
+    assert parse_time(value) == seconds
+
+
+def test_cues_from_text_split_long_sentences_and_estimate_times():
+    text = "Kort mening. " + "ord " * 40 + "slut."
+    cues = cues_from_text(text)
+    assert cues[0] == (0.0, 2.0, "Kort mening.")
+    assert all(len(t) <= 84 for _, _, t in cues)
+    assert all(end > start for start, end, _ in cues)
+    assert all(cues[i][1] == cues[i + 1][0] for i in range(len(cues) - 1))
+    assert cues_to_srt([(0, 1.5, "Hej")]) == "1\n00:00:00,000 --> 00:00:01,500\nHej\n"
+
+
+def test_srt_file_from_media_file(small_source, tmp_path):
+    (tmp_path / "undertexter").mkdir()
+    (tmp_path / "undertexter" / "film.srt").write_text(
+        "1\n00:00:00,000 --> 00:00:02,000\nÅh, en film!\n\n2\n00:00:02,000 --> 00:00:03,000\nSlut.\n",
+        encoding="utf-8")
+    media = tmp_path / "media.yaml"
+    media.write_text("films:\n  film:\n    youtube_id: AbCdEfGhIjK\n    transcript: undertexter/film.srt\n")
+    out = tmp_path / "c.tar.gz"
+    assert pipeline.build(small_source, out, media_file=media).ok
+    import tarfile
+    with tarfile.open(out) as tar:
+        srt = tar.extractfile("course/static/film-sv.srt").read().decode("utf-8")
+    assert "Åh, en film!" in srt
+
+
+@pytest.mark.parametrize("content, line, words", [
+    ("1\n00:00:00,000 --> 00:00:02,000\nR\xe4tt\n".encode("latin-1"), 3, ("UTF-8",)),
+    (b"1\n00:00:00 --> 00:00:02\nfel tid\n", 1, (".srt",)),
+])
+def test_bad_srt_file(small_source, tmp_path, content, line, words):
+    (tmp_path / "film.srt").write_bytes(content)
+    media = tmp_path / "media.yaml"
+    media.write_text("films:\n  film:\n    youtube_id: AbCdEfGhIjK\n    transcript: film.srt\n")
+    assert_error(build_errors(small_source, tmp_path, media_file=media), "film.srt", line, *words)
+
+
+def test_bad_cues(small_source, tmp_path):
+    media = tmp_path / "media.yaml"
+    media.write_text("films:\n  film:\n    youtube_id: AbCdEfGhIjK\n    cues:\n"
+                     "      - {start: 2, end: 1, text: bakvänd}\n      - {start: 0, end: 1, txt: stavfel}\n")
+    errors = build_errors(small_source, tmp_path, media_file=media)
+    assert_error(errors, str(media), 5, "not valid")
+    assert_error(errors, str(media), 6, "unknown field 'txt'")
+
+
+def test_media_transcript_outside_media_folder_is_refused(small_source, tmp_path):
+    (tmp_path / "media").mkdir()
+    (tmp_path / "hemlig.srt").write_text("1\n00:00:00,000 --> 00:00:01,000\nx\n")
+    media = tmp_path / "media" / "media.yaml"
+    media.write_text("films:\n  film:\n    youtube_id: AbCdEfGhIjK\n    transcript: ../hemlig.srt\n")
+    assert_error(build_errors(small_source, tmp_path, media_file=media), str(media), 4, "outside")
+
+
+def test_templates_page_rejects_unknown_kind(small_source, tmp_path):
+    (small_source / "mallar.yaml").write_text("title: Mallar\nkinds: [kravprofil, cv]\n", encoding="utf-8")
+    course = small_source / "course.yaml"
+    course.write_text(course.read_text().replace("- film: f/film.yaml", "- film: f/film.yaml\n          - templates: mallar.yaml"))
+    assert_error(build_errors(small_source, tmp_path), "mallar.yaml", 2, "'cv' is not a valid kinds")
+
+
+class SampleBlock(XBlock):
+    """A block class used only to test the settings check (the real ones are tested in test_blocks_runtime)."""
+    display_name = String(default="Exempel", scope=Scope.settings)
+    instructions = String(default="", scope=Scope.content)
+    max_competencies = Integer(default=6, scope=Scope.settings)
+    required_sections = List(default=[], scope=Scope.settings)
+    options = Dict(default={}, scope=Scope.settings)
+    shown = Boolean(default=True, scope=Scope.settings)
+    answers = Dict(default={}, scope=Scope.user_state)
+
+
+@pytest.fixture
+def sample_registry(monkeypatch):
+    monkeypatch.setattr(custom_blocks, "installed_blocks", lambda: {"kravprofil": SampleBlock})
+
+
+def _read(text):
+    errors = ErrorList()
+    data = load_yaml(text, "b.yaml", errors)
+    return custom_blocks.read_block(data, "b.yaml", errors), [e.render("en") for e in errors]
+
+
+def test_block_settings_become_attributes(sample_registry):
+    result, errors = _read("type: kravprofil\ninstructions: |\n  Gör så här.\nmax_competencies: 4\n"
+                           "required_sections: [basics, tasks]\noptions: {a: 1}\nshown: false\n")
+    assert errors == []
+    block_type, attrs, title = result
+    assert block_type == "kravprofil" and title == "Exempel"
+    assert attrs == {"display_name": "Exempel", "instructions": "Gör så här.", "max_competencies": "4",
+                     "required_sections": '["basics", "tasks"]', "options": '{"a": 1}', "shown": "false"}
+
+
+@pytest.mark.parametrize("line, words", [
+    ("answers: {}", "unknown field 'answers'"),            # user_state is not a setting
+    ("colour: red", "unknown field 'colour'"),
+    ("max_competencies: sex", "'max_competencies' has the wrong kind"),
+    ("max_competencies: true", "'max_competencies' has the wrong kind"),
+    ("required_sections: basics", "'required_sections' has the wrong kind"),
+    ("shown: 1", "'shown' has the wrong kind"),
+])
+def test_block_settings_are_checked(sample_registry, line, words):
+    _, errors = _read(f"type: kravprofil\n{line}\n")
+    assert any(e.startswith("b.yaml:2:") and words in e for e in errors), errors
+
+
+def test_unknown_block_type_lists_installed(sample_registry):
+    _, errors = _read("type: interview_guide\n")
+    assert errors == ["b.yaml:1: the block type 'interview_guide' is not installed here (installed: kravprofil)"
+                      " — install the XBlock package that provides it, or fix the type"]
+
+
+def test_registry_holds_only_installed_project_blocks():
+    installed = custom_blocks.installed_blocks()
+    assert set(installed) <= set(custom_blocks.PROJECT_BLOCK_TYPES)
+    assert "interview_guide" not in installed and "reflection_journal" not in installed
