@@ -55,6 +55,9 @@ class CourseReader:
         if not self.root.path.is_dir() or not course_path.is_file():
             self.errors.add(str(self.root.path), 0, "no_course_file", name=COURSE_FILE)
             return None
+        if not self.root.inside(course_path):
+            self.errors.add(COURSE_FILE, 0, "path_outside", path=COURSE_FILE)
+            return None
         text = read_text(course_path, COURSE_FILE, self.errors)
         data = load_yaml(text, COURSE_FILE, self.errors) if text is not None else None
         if data is None:

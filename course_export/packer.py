@@ -56,9 +56,12 @@ def pack(tree, archive_path, top=TOP_FOLDER, compresslevel=6):
             entries.setdefault(f"{top}/{'/'.join(parts[:depth])}", None)
         entries[f"{top}/{rel}"] = data
     entries = sorted(entries.items())
+    # Plain ustar headers when every name fits (ASCII, at most 100 characters), else pax.
+    simple = all(len(name) < 100 and name.isascii() for name, _ in entries)
+    tar_format = tarfile.USTAR_FORMAT if simple else tarfile.PAX_FORMAT
     with open(archive_path, "wb") as raw:
         with gzip.GzipFile(filename="", mode="wb", fileobj=raw, mtime=0, compresslevel=compresslevel) as gz:
-            with tarfile.open(fileobj=gz, mode="w", format=tarfile.PAX_FORMAT) as tar:
+            with tarfile.open(fileobj=gz, mode="w", format=tar_format) as tar:
                 for name, data in entries:
                     if data is None:
                         tar.addfile(_info(name, is_dir=True))

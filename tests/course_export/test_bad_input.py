@@ -220,3 +220,19 @@ def test_swedish_messages(small_source, tmp_path):
     result = pipeline.validate(small_source)
     text = result.errors[0].render("sv")
     assert text.startswith("a/forsta.md:1: ") and "saknar" in text and " — " in text
+
+
+def test_course_yaml_linked_from_outside_is_refused(tmp_path):
+    other = write_source(tmp_path / "other")
+    src = write_source(tmp_path / "src", **{"course.yaml": None})
+    os.symlink(other / "course.yaml", src / "course.yaml")
+    errors = build_errors(src, tmp_path)
+    assert any(e.startswith("course.yaml: ") and "outside the source folder" in e for e in errors), errors
+
+
+def test_generated_url_name_clash(tmp_path):
+    src = write_source(tmp_path / "src")
+    course = src / "course.yaml"
+    course.write_text(course.read_text().replace("- article: a/andra.md", "- article: a/andra.md\n            id: forsta_unit"))
+    errors = build_errors(src, tmp_path)
+    assert any(e.startswith("course.yaml: ") and "url_name 'forsta_unit'" in e for e in errors), errors
