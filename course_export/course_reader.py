@@ -210,7 +210,7 @@ class CourseReader:
         """Check the outline in course.yaml; returns [(module, [(lesson, [(kind, id, path, line)])])]."""
         plan = []
         if isinstance(modules, list) and not modules:
-            self.errors.add(COURSE_FILE, modules.line, "empty_list", field="modules")
+            self.errors.add(COURSE_FILE, getattr(modules, "line", 1), "empty_list", field="modules")
         for module_data in modules if isinstance(modules, list) else []:
             m = Fields(module_data, MODULE_SPEC, COURSE_FILE, self.errors, "module")
             mid = self._define_id(m.get("id"), m.line("id"), "module") if m.get("id") is not None else None

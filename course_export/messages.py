@@ -16,6 +16,14 @@ MESSAGES = {
         "en": ("broken YAML: {detail}", "fix the indentation, colons or quotes on this line or the one above"),
         "sv": ("trasig YAML: {detail}", "rätta indrag, kolon eller citattecken på raden eller raden ovanför"),
     },
+    "yaml_bad_character": {
+        "en": ("the file contains the control character {code}", "remove it and save the file as plain UTF-8 text"),
+        "sv": ("filen innehåller styrtecknet {code}", "ta bort det och spara filen som vanlig UTF-8-text"),
+    },
+    "empty_yaml": {
+        "en": ("there is nothing here (empty YAML)", "write the fields this file needs (see the README)"),
+        "sv": ("här finns ingenting (tom YAML)", "skriv de fält som filen behöver (se README)"),
+    },
     "yaml_duplicate_key": {
         "en": ("the key '{key}' appears twice", "keep one of them (YAML would silently use the last one)"),
         "sv": ("nyckeln '{key}' finns två gånger", "behåll en av dem (YAML skulle tyst använda den sista)"),

@@ -161,5 +161,6 @@ def _write_policies(out, course):
 
 def _write_about(out, course):
     about = out / "about"
-    (about / "overview.html").write_text((course.overview_html or "") + "\n", encoding="utf-8")
+    overview = course.overview_html or (f"<h2>{escape(course.title)}</h2>\n<p>{escape(course.short_description)}</p>")
+    (about / "overview.html").write_text(overview + "\n", encoding="utf-8")
     (about / "short_description.html").write_text(escape(course.short_description) + "\n", encoding="utf-8")

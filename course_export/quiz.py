@@ -49,7 +49,7 @@ def read_quiz(data, shown, errors):
                    allowed=", ".join(SHOWANSWER))
     questions = []
     raw = quiz.get("questions", [])
-    if isinstance(raw, list) and not raw:
+    if isinstance(raw, list) and not raw and "questions" in quiz.data:
         errors.add(shown, quiz.line("questions"), "empty_list", field="questions")
     seen = {}
     for index, item in enumerate(raw if isinstance(raw, list) else []):

@@ -70,10 +70,14 @@ def load_yaml(text, shown_name, errors, line_offset=0):
 
     ``line_offset`` is the number of file lines before ``text`` (front matter starts on line 2).
     """
+    first_line = line_offset + 1
     text = "\n" * line_offset + text      # so every recorded line is a line of the file
     line_offset = 0
     try:
-        return yaml.load(text, Loader=_LineLoader)  # noqa: S506 - a SafeLoader subclass
+        data = yaml.load(text, Loader=_LineLoader)  # noqa: S506 - a SafeLoader subclass
+        if data is None:
+            errors.add(shown_name, first_line, "empty_yaml")
+        return data
     except DuplicateKey as exc:
         errors.add(shown_name, exc.line + line_offset, "yaml_duplicate_key", key=exc.key)
     except yaml.MarkedYAMLError as exc:
@@ -81,8 +85,12 @@ def load_yaml(text, shown_name, errors, line_offset=0):
         line = (mark.line + 1 if mark else 0) + line_offset
         detail = " ".join(str(part) for part in (exc.context, exc.problem) if part)
         errors.add(shown_name, line, "yaml_syntax", detail=detail)
+    except yaml.reader.ReaderError as exc:
+        line = text[: exc.position].count("\n") + 1 if isinstance(exc.position, int) else first_line
+        errors.add(shown_name, line, "yaml_bad_character", code=f"#x{exc.character:04x}"
+                   if isinstance(exc.character, int) else str(exc.character))
     except yaml.YAMLError as exc:
-        errors.add(shown_name, line_offset, "yaml_syntax", detail=str(exc).splitlines()[0])
+        errors.add(shown_name, first_line, "yaml_syntax", detail=str(exc).splitlines()[0])
     return None
 
 

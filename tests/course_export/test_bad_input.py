@@ -236,3 +236,19 @@ def test_generated_url_name_clash(tmp_path):
     course.write_text(course.read_text().replace("- article: a/andra.md", "- article: a/andra.md\n            id: forsta_unit"))
     errors = build_errors(src, tmp_path)
     assert any(e.startswith("course.yaml: ") and "url_name 'forsta_unit'" in e for e in errors), errors
+
+
+GARBAGE = ["", "\n\n", "- a\n- b\n", "bara text", "~", "{a: {b: {c: [1, 2, {d: e}]}}}", "[[[[[]]]]]",
+           "title: [1, 2]\nmanuscript: {a: b}\n", "title: x\nquestions: 5\n", "? [a, b]\n: c\n",
+           "title: &a x\nmanuscript: *a\nmedia: [1]\n", "\x00\x01binary"]
+FILES = ["course.yaml", "f/film.yaml", "q/prov.yaml", "a/forsta.md"]
+
+
+@pytest.mark.parametrize("rel", FILES)
+@pytest.mark.parametrize("garbage", GARBAGE)
+def test_garbage_never_crashes_and_is_reported(tmp_path, rel, garbage):
+    text = garbage if not rel.endswith(".md") else f"---\n{garbage}\n---\nText\n"
+    src = write_source(tmp_path / "src", **{rel.replace("/", "__"): text})
+    errors = build_errors(src, tmp_path)
+    assert errors, "garbage must be reported, never silently skipped"
+    assert all(re.match(r"^[^:]+:\d+: .+ — .+", e) for e in errors), errors
