@@ -52,7 +52,7 @@
     var seq = 0;
     var revision = data.revision;
     var changes = 0, savedChanges = 0, inFlight = null, again = false, timer = null, retry = null;
-    var conflict = null, lastFocus = null, adEdited = false;
+    var conflict = null, lastFocus = null, adEdited = false, note = "";
 
 
     /* ---- building rows ---- */
@@ -316,7 +316,8 @@
           revision = r.body.revision;
           savedChanges = upTo;
           if (upTo === changes) { dropLocal(); } else { keepLocal(); }
-          setStatus(savedText(r.body.saved_at));
+          setStatus(savedText(r.body.saved_at) + (note ? " " + note : ""));
+          note = "";
           showAdvice(r.body.advice);
         } else if (r.status === 409) {
           openConflict(r.body);
@@ -375,9 +376,9 @@
       if (!b) { return; }
       render(b.profile);
       dropLocal(":mine");
+      note = S.mine_back;
       changed();
       save();
-      setStatus(S.mine_back);
     }
 
     /* ---- the job ad ---- */
@@ -487,8 +488,8 @@
         dropLocal();
       } else if (local.revision >= data.revision) {
         render(local.profile);
+        note = S.restored;
         changed();
-        setStatus(S.restored);
         save();
       } else {
         render(local.profile);
