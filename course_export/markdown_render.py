@@ -27,7 +27,7 @@ ALLOWED_ATTRIBUTES = {
     "th": {"style", "scope", "colspan", "rowspan"},
     "td": {"style", "colspan", "rowspan"},
     "ol": {"start"},
-    "audio": {"controls", "preload", "src"},
+    "audio": {"controls", "preload", "src", "aria-label"},
     "source": {"src", "type"},
     "span": {"lang", "class"},
     "div": {"class", "role", "lang"},

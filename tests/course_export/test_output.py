@@ -123,6 +123,7 @@ def test_podcast_with_mp3_has_audio_and_transcript(built_default):
     _, folder = built_default
     html = (folder / "html" / "kandidatupplevelsen.html").read_text(encoding="utf-8")
     assert '<audio controls' in html and "https://media.example.org/kbr101/kandidatupplevelsen.mp3" in html
+    assert 'aria-label="Lyssna på avsnittet"' in html
     assert "Utskrift" in html and "Virgin Media" in html
 
 
