@@ -9,11 +9,12 @@ import re
 from pathlib import Path
 
 from course_export.component_readers import ComponentReader
+from course_export.course_checks import check_grading, check_url_names
 from course_export.custom_blocks import installed_blocks
 from course_export.errors import ErrorList
 from course_export.markdown_render import LinkContext, render_markdown
 from course_export.media import read_media_file
-from course_export.model import Course, Grader, Lesson, Module
+from course_export.model import Course, Lesson, Module
 from course_export.schema import Fields, check_id, id_from_stem
 from course_export.source_files import SourceRoot, read_text
 from course_export.yaml_lines import load_yaml
@@ -26,9 +27,6 @@ COURSE_SPEC = {
     "short_description": (str, False), "overview": (str, False), "course_image": (str, False),
     "grading": (dict, False), "modules": (list, True),
 }
-GRADING_SPEC = {"pass": ((int, float), False), "graders": (list, False)}
-GRADER_SPEC = {"type": (str, True), "short_label": (str, True), "weight": ((int, float), True),
-               "drop_count": (int, False)}
 MODULE_SPEC = {"id": (str, True), "title": (str, True), "lessons": (list, True)}
 LESSON_SPEC = {"id": (str, True), "title": (str, True), "graded": (str, False), "components": (list, True)}
 COMPONENT_SPEC = {kind: (str, False) for kind in COMPONENT_KINDS} | {"id": (str, False)}
@@ -75,8 +73,8 @@ class CourseReader:
             course.course_image = self._course_image(f)
         self._read_components(plan, course)
         self._check_media_ids(plan)
-        self._grading(f, course)
-        self._check_url_names(course)
+        check_grading(f, course, self.errors)
+        check_url_names(course, self.errors)
         course.static = dict(sorted(self.static.items()))
         course.advanced_modules = sorted(installed_blocks())
         return course
@@ -262,8 +260,7 @@ class CourseReader:
         for m, mid, lessons in plan:
             module = Module(mid or "", m.text("title"))
             for le, lid, components in lessons:
-                lesson = Lesson(lid or "", le.text("title"), le.text("graded"))
-                lesson.graded_line = le.line("graded")
+                lesson = Lesson(lid or "", le.text("title"), le.text("graded"), graded_line=le.line("graded"))
                 for kind, cid, path, _line in components:
                     if kind in ("film", "podcast"):
                         override = self.overrides.get((kind, cid), (None, 0))[0]
@@ -272,72 +269,9 @@ class CourseReader:
                         unit = getattr(reader, kind)(cid, path)
                     if unit is not None:
                         lesson.units.append(unit)
-                        course.templates += getattr(unit, "template_count", 0)
+                        course.templates += unit.template_count
                 module.lessons.append(lesson)
             course.modules.append(module)
-
-    # ---------------------------------------------------------------- grading
-    def _grading(self, f, course):
-        g = Fields(f.get("grading", {}) if "grading" in f.data else _empty(f), GRADING_SPEC, COURSE_FILE,
-                   self.errors, "grading")
-        course.pass_cutoff = g.number("pass", 0.5, 0.01, 1.0, integer=False)
-        used = {}
-        for module in course.modules:
-            for lesson in module.lessons:
-                if lesson.graded_format:
-                    used.setdefault(lesson.graded_format, []).append(lesson)
-        graders_data = g.get("graders", [])
-        seen = set()
-        for item in graders_data if isinstance(graders_data, list) else []:
-            gr = Fields(item, GRADER_SPEC, COURSE_FILE, self.errors, "grader")
-            if not gr.ok:
-                continue
-            gtype = gr.text("type")
-            if gtype in seen:
-                self.errors.add(COURSE_FILE, gr.line("type"), "grader_duplicate", type=gtype)
-                continue
-            seen.add(gtype)
-            count = len(used.get(gtype, []))
-            if count == 0:
-                self.errors.add(COURSE_FILE, gr.line("type"), "grader_unused", type=gtype)
-            drop = gr.number("drop_count", 0, 0, 100)
-            if count and drop >= count:
-                self.errors.add(COURSE_FILE, gr.line("drop_count"), "grader_drop", type=gtype, count=count)
-            course.graders.append(Grader(gtype, gr.text("short_label"), float(gr.get("weight")), drop, count))
-        total = sum(grader.weight for grader in course.graders)
-        if course.graders and abs(total - 1.0) > 1e-6:
-            self.errors.add(COURSE_FILE, g.line("graders"), "grader_weights", total=f"{total:g}")
-        for gformat, lessons in used.items():
-            if gformat not in seen:
-                for lesson in lessons:
-                    self.errors.add(COURSE_FILE, lesson.graded_line, "grader_unknown", format=gformat)
-
-    # ---------------------------------------------------------------- url_names
-    def _check_url_names(self, course):
-        seen = {}
-        for module in course.modules:
-            names = [(module.url_name, "chapter")]
-            for lesson in module.lessons:
-                names.append((lesson.url_name, "sequential"))
-                for unit in lesson.units:
-                    names.append((unit.url_name, "vertical"))
-                    names.extend((component.url_name, component.category) for component in unit.components)
-            for name, category in names:
-                if not name:
-                    continue
-                if name in seen:
-                    self.errors.add(COURSE_FILE, 0, "url_name_clash", name=name, first=seen[name],
-                                    second=category)
-                    continue
-                seen[name] = category
-
-
-def _empty(f):
-    from course_export.yaml_lines import YDict
-    empty = YDict()
-    empty.line = f.line()
-    empty.key_lines = {}
-    return empty
 
 
 def read_course(source, media_file=None, strict=False):

@@ -79,6 +79,7 @@ class Unit:
     source_id: str
     components: list = field(default_factory=list)
     has_media: bool = False          # films and podcasts
+    template_count: int = 0          # templates pages: number of Word templates linked
 
 
 @dataclass
@@ -87,6 +88,7 @@ class Lesson:
     title: str
     graded_format: str = ""
     units: list = field(default_factory=list)
+    graded_line: int = 0             # line of `graded:` in course.yaml, for messages
 
 
 @dataclass

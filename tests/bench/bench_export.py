@@ -18,7 +18,6 @@ Budget (issue 3): build <= 3x tar time, growth linear (tenfold time / default ti
 peak < 200 MB for the tenfold source.
 """
 import argparse
-import os
 import re
 import shutil
 import statistics
