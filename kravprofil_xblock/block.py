@@ -1,19 +1,20 @@
 """The kravprofil XBlock: fields and views. Handlers, Studio validation and reporting live in mixins."""
-from recruitment_core.profile import SECTIONS, ProfileError, empty_profile, profile_advice, validate_profile
+from recruitment_core.profile import SECTIONS, ProfileError, empty_profile, validate_profile
 from web_fragments.fragment import Fragment
 from xblock.completable import CompletableXBlockMixin
 from xblock.core import XBlock
 from xblock.fields import Boolean, Dict, Integer, List, Scope, String
 from xblock.utils.studio_editable import StudioEditableXBlockMixin
 
-from .frameworks import framework_for, framework_version, frontend_framework
+from .frameworks import framework_for, frontend_framework
 from .handlers import HandlersMixin
 from .i18n import _, current_lang, gettext_for
-from .rendering import element_id, json_for_script, render, static_text
+from .page import page_html, state_json
+from .rendering import element_id, static_text
 from .report import ReportMixin
 from .scenarios import SCENARIOS
 from .studio import StudioSettingsMixin
-from .view_context import categories, js_strings, page_strings, section_titles, simple_sections
+from .view_context import section_titles
 
 DEFAULT_REQUIRED_SECTIONS = ["basics", "purpose", "requirements", "competencies", "process"]
 
@@ -87,37 +88,10 @@ class KravprofilXBlock(
     def student_view(self, context=None):  # pylint: disable=unused-argument
         """The learner's form; the state travels as escaped JSON inside the page, never as init arguments."""
         lang = current_lang()
-        profile = self.stored_profile()
-        data = {
-            "profile": profile,
-            "revision": self.revision,
-            "saved_at": self.saved_at,
-            "max_competencies": self.max_competencies,
-            # The framework (about 11 KB per language) is fetched once from framework_data and cached by the
-            # browser; the page carries only the query that names this framework and language.
-            "framework_query": f"v={framework_version(self.framework_override)}&lang={lang}",
-            "advice": profile_advice(profile, self.current_framework(), lang, self.max_competencies),
-            "strings": js_strings(lang),
-        }
-        strings = page_strings(lang)
-        sections = simple_sections(lang)
-        html = render("kravprofil.html", {
-            "uid": element_id(self.scope_ids.usage_id),
-            "lang": lang,
-            "t": strings,
-            "display_name": self.display_name,
-            "instructions": self.instructions or strings["default_instructions"],
-            "required_note": strings["required_note"] % {
-                "sections": ", ".join(section_titles(lang, self.required_sections))},
-            "basics": sections["basics"],
-            "purpose": sections["purpose"],
-            "conditions": sections["conditions"],
-            "process": sections["process"],
-            "ad": sections["ad"],
-            "categories": categories(lang),
-            "levels": (1, 2, 3, 4, 5),
-            "data_json": json_for_script(data),
-        })
+        data_json = state_json(self.profile, self.revision, self.saved_at, self.max_competencies,
+                               self.framework_override, lang)
+        html = page_html(lang, element_id(self.scope_ids.usage_id), self.display_name, self.instructions,
+                         self.required_sections, data_json)
         frag = Fragment(html)
         frag.add_css(static_text("static/css/kravprofil.css"))
         frag.add_javascript(static_text("static/js/kravprofil.js"))

@@ -22,6 +22,7 @@ from xblock.core import XBlock
 
 from .frameworks import frontend_framework_json
 from .i18n import current_lang, gettext_for
+from .page import advice_for
 from .printing import print_page
 from .shared import course_key, now_iso, shared_entry
 from .strings import ERRORS
@@ -116,7 +117,7 @@ class HandlersMixin:
         return {
             "revision": self.revision,
             "saved_at": saved_at,
-            "advice": profile_advice(profile, self.current_framework(), lang, self.max_competencies),
+            "advice": advice_for(profile, self.framework_override, lang, self.max_competencies),
             "filled_sections": sorted(filled_sections(profile)),
             "completed": self.completed,
         }

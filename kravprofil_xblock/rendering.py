@@ -13,13 +13,23 @@ from django.template import Context, Engine
 from django.template.loaders.filesystem import Loader as FilesystemLoader
 from django.utils.safestring import mark_safe
 
-_JSON_ESCAPES = {
-    ord("<"): "\\u003C",
-    ord(">"): "\\u003E",
-    ord("&"): "\\u0026",
-    0x2028: "\\u2028",
-    0x2029: "\\u2029",
-}
+_SCRIPT_JSON_ESCAPES = (
+    ("<", "\\u003C"),
+    (">", "\\u003E"),
+    ("&", "\\u0026"),
+    ("\u2028", "\\u2028"),
+    ("\u2029", "\\u2029"),
+)
+
+
+def escape_script_json(text):
+    """JSON text made safe inside ``<script type="application/json">``: ``<``, ``>``, ``&`` (and the JavaScript
+    line separators) become ``\\uXXXX`` escapes, as Django's ``json_script`` does. (``str.replace`` is used,
+    not ``str.translate``: on non-ASCII text it is a hundred times faster.)"""
+    for char, escaped in _SCRIPT_JSON_ESCAPES:
+        if char in text:
+            text = text.replace(char, escaped)
+    return text
 
 
 def read_resource(path):
@@ -88,7 +98,7 @@ def render(name, context):
 def json_for_script(data):
     """``data`` as JSON safe inside ``<script type="application/json">`` (``<``, ``>``, ``&`` escaped)."""
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
-    return mark_safe(text.translate(_JSON_ESCAPES))  # nosec: every character that could end the element is escaped
+    return mark_safe(escape_script_json(text))  # nosec: every character that could end the element is escaped
 
 
 def element_id(usage_id):

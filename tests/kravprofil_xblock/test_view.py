@@ -184,3 +184,22 @@ def test_workbench_scenarios_parse_and_render(runtime, lang):
     block = runtime.get_block(usage_id)
     assert block.max_competencies == 3
     assert block.required_sections == ["basics", "requirements", "competencies"]
+
+
+def test_cached_advice_matches_fresh_advice(runtime, block):
+    from recruitment_core.profile import profile_advice  # pylint: disable=import-outside-toplevel
+
+    from kravprofil_xblock import page  # pylint: disable=import-outside-toplevel
+
+    profile = filled_profile()
+    profile["requirements"][1]["assessment"] = ""
+    block.profile = profile
+    first = embedded(block.student_view().content)["advice"]
+    again = embedded(block.student_view().content)["advice"]
+    expected = profile_advice(profile, load_default_framework(), "sv", 6)
+    assert first == again == expected
+    block.max_competencies = 1
+    block.profile = with_competencies(filled_profile(), load_default_framework(), 2)
+    kinds = [a["kind"] for a in embedded(block.student_view().content)["advice"]]
+    assert "too_many_competencies" in kinds
+    assert len(page._advice_cache) <= page._ADVICE_CACHE_SIZE  # pylint: disable=protected-access

@@ -1,0 +1,110 @@
+"""The learner's page, assembled fast: the form is rendered once per language, per view only the parts that change.
+
+``kravprofil.html`` is rendered (autoescaped) once per language with markers in place of the block's id prefix
+and of the four dynamic parts; each view then joins the cached pieces with the escaped dynamic values:
+the authored title, instructions (plain text, line breaks kept), the note on required sections and the
+learner's state as escaped JSON. Advice is cached per (profile, framework, language, maximum).
+"""
+import functools
+import hashlib
+import json
+import re
+from collections import OrderedDict
+
+from django.template.defaultfilters import linebreaksbr
+from django.utils.html import escape
+from recruitment_core.profile import empty_profile, profile_advice
+
+from .frameworks import framework_for, framework_version
+from .rendering import escape_script_json, render
+from .view_context import categories, js_strings, page_strings, section_titles, simple_sections
+
+UID_MARK = "__KPUID__"
+_PART_RE = re.compile(r"__KP(TITLE|INSTR|NOTE|DATA)__")
+_ADVICE_CACHE_SIZE = 256
+_advice_cache = OrderedDict()
+
+
+@functools.lru_cache(maxsize=4)
+def static_parts(lang):
+    """``[static, name, static, name, ..., static]`` of the page in ``lang`` (names: TITLE, INSTR, NOTE, DATA)."""
+    sections = simple_sections(lang)
+    html = render("kravprofil.html", {
+        "uid": UID_MARK,
+        "lang": lang,
+        "t": page_strings(lang),
+        "display_name": "__KPTITLE__",
+        "instructions": "__KPINSTR__",
+        "required_note": "__KPNOTE__",
+        "data_json": "__KPDATA__",
+        "basics": sections["basics"],
+        "purpose": sections["purpose"],
+        "conditions": sections["conditions"],
+        "process": sections["process"],
+        "ad": sections["ad"],
+        "categories": categories(lang),
+        "levels": (1, 2, 3, 4, 5),
+    })
+    return tuple(_PART_RE.split(html))
+
+
+@functools.lru_cache(maxsize=4)
+def _strings_json(lang):
+    return json.dumps(js_strings(lang), ensure_ascii=False, separators=(",", ":"))
+
+
+@functools.lru_cache(maxsize=1)
+def _empty_profile_json():
+    return json.dumps(empty_profile(), ensure_ascii=False, separators=(",", ":"))
+
+
+def cached_advice(profile, profile_json, override, lang, maximum):
+    """``profile_advice`` of a stored profile, remembered for repeated views of the same state."""
+    key = (hashlib.sha1(profile_json.encode("utf-8")).digest(), framework_version(override), lang, maximum)
+    advice = _advice_cache.get(key)
+    if advice is None:
+        advice = profile_advice(profile, framework_for(override), lang, maximum)
+        _advice_cache[key] = advice
+        if len(_advice_cache) > _ADVICE_CACHE_SIZE:
+            _advice_cache.popitem(last=False)
+    else:
+        _advice_cache.move_to_end(key)
+    return advice
+
+
+def advice_for(profile, override, lang, maximum):
+    """Advice on a saved profile, through the cache (so the page shown after a save finds it there)."""
+    profile_json = json.dumps(profile, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+    return cached_advice(profile, profile_json, override, lang, maximum)
+
+
+def state_json(profile, revision, saved_at, maximum, override, lang):
+    """The page's JSON (state, advice, strings), escaped for a ``<script type="application/json">`` element."""
+    if profile:
+        profile_json = json.dumps(profile, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+    else:
+        profile, profile_json = empty_profile(), _empty_profile_json()
+    head = json.dumps({
+        "revision": revision,
+        "saved_at": saved_at,
+        "max_competencies": maximum,
+        # The framework (about 11 KB per language) is fetched once from the framework_data handler and cached
+        # by the browser; the page carries only the query naming this framework and language.
+        "framework_query": f"v={framework_version(override)}&lang={lang}",
+        "advice": cached_advice(profile, profile_json, override, lang, maximum),
+    }, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+    text = f'{head[:-1]},"profile":{profile_json},"strings":{_strings_json(lang)}}}'
+    return escape_script_json(text)
+
+
+def page_html(lang, uid, display_name, instructions, required_sections, data_json):
+    """The page: cached static pieces joined with the escaped dynamic values."""
+    strings = page_strings(lang)
+    values = {
+        "TITLE": escape(display_name),
+        "INSTR": linebreaksbr(instructions or strings["default_instructions"], autoescape=True),
+        "NOTE": escape(strings["required_note"] % {"sections": ", ".join(section_titles(lang, required_sections))}),
+        "DATA": data_json,
+    }
+    parts = static_parts(lang)
+    return "".join(values[part] if i % 2 else part.replace(UID_MARK, uid) for i, part in enumerate(parts))
