@@ -70,10 +70,54 @@ def read_block(data, shown, errors):
             continue
         attrs[name] = value.strip() if isinstance(value, str) else json.dumps(value, ensure_ascii=False,
                                                                        sort_keys=True)
+    if checked.ok:
+        values = {name: data[name] for name in attrs if name in data}
+        for message in studio_check(installed[block_type], fields, values):
+            errors.add(shown, data.line, "block_setting_invalid", type=block_type, detail=message)
     if "display_name" not in attrs:
         default = getattr(fields.get("display_name"), "default", None) or block_type
         attrs["display_name"] = str(default)
     return block_type, attrs, attrs["display_name"]
+
+
+def studio_check(block_class, fields, values):
+    """Run the block's own Studio validation (``validate_field_data``, the StudioEditableXBlockMixin
+    convention) on the settings, so the export refuses what Studio's editor would refuse.
+
+    Returns one {"sv": text, "en": text} per problem. Blocks without the hook are not checked here.
+    """
+    check = getattr(block_class, "validate_field_data", None)
+    if check is None:
+        return []
+    from types import SimpleNamespace
+
+    from django.utils import translation
+    from xblock.utils.studio_editable import FutureFields
+    from xblock.validation import Validation
+
+    _ensure_django()
+    defaults = SimpleNamespace(**{name: field.default for name, field in fields.items()})
+    texts = {}
+    for lang in ("sv", "en"):
+        validation = Validation("course-export")
+        with translation.override(lang):
+            check(defaults, validation, FutureFields(new_fields_dict=values, newly_removed_fields=[],
+                                                     fallback_obj=defaults))
+        texts[lang] = [message.text for message in validation.messages]
+    return [{"sv": sv, "en": en} for sv, en in zip(texts["sv"], texts["en"])]
+
+
+def _ensure_django():
+    """Blocks translate their messages through Django; outside a Django process, set up a minimal one."""
+    import os
+
+    from django.conf import settings
+    if not settings.configured and not os.environ.get("DJANGO_SETTINGS_MODULE"):
+        settings.configure(USE_I18N=True, LANGUAGE_CODE="sv", INSTALLED_APPS=[])
+    import django
+    from django.apps import apps
+    if not apps.ready:
+        django.setup()
 
 
 _WRONG = object()

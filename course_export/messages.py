@@ -208,6 +208,11 @@ MESSAGES = {
         "en": ("the block setting '{field}' has the wrong kind of value", "give a value of kind {expected}"),
         "sv": ("blockinställningen '{field}' har fel sorts värde", "ange ett värde av sorten {expected}"),
     },
+    "block_setting_invalid": {
+        "en": ("the {type} block refuses its settings: {detail}", "correct the setting (Studio would refuse it too)"),
+        "sv": ("blocket {type} godtar inte inställningarna: {detail}",
+               "rätta inställningen (Studio skulle också neka den)"),
+    },
     "templates_unavailable": {
         "en": ("the Word templates cannot be made: {detail}",
                "install the project package (recruitment_core.documents) on this machine"),
@@ -281,9 +286,10 @@ TERMS_SV = {
 
 
 def _localize_params(params, lang):
+    result = {name: (value.get(lang, value.get("sv")) if isinstance(value, dict) and "sv" in value else value)
+              for name, value in params.items()}
     if lang != "sv":
-        return params
-    result = dict(params)
+        return result
     for name in ("what", "expected", "kind"):
         value = result.get(name)
         if isinstance(value, str):

@@ -134,3 +134,17 @@ def test_registry_holds_only_installed_project_blocks():
     installed = custom_blocks.installed_blocks()
     assert set(installed) <= set(custom_blocks.PROJECT_BLOCK_TYPES)
     assert "interview_guide" not in installed and "reflection_journal" not in installed
+
+
+def test_kravprofil_settings_go_through_the_blocks_own_studio_check(small_source, tmp_path):
+    """Needs the real kravprofil block (fails, not skips, when it is not importable)."""
+    (small_source / "b").mkdir()
+    (small_source / "b" / "krav.yaml").write_text(
+        "type: kravprofil\nmax_competencies: 30\nrequired_sections: [basics, nope]\n", encoding="utf-8")
+    course = small_source / "course.yaml"
+    course.write_text(course.read_text().replace("- film: f/film.yaml", "- film: f/film.yaml\n          - block: b/krav.yaml"))
+    errors = build_errors(small_source, tmp_path)
+    refusals = [e for e in errors if e.startswith("b/krav.yaml:1: the kravprofil block refuses its settings")]
+    assert len(refusals) == 2 and any("nope" in e for e in refusals), errors
+    (small_source / "b" / "krav.yaml").write_text("type: kravprofil\nmax_competencies: 4\n", encoding="utf-8")
+    assert pipeline.validate(small_source).ok
