@@ -53,6 +53,7 @@
     var revision = data.revision;
     var changes = 0, savedChanges = 0, inFlight = null, again = false, timer = null, retry = null;
     var conflict = null, lastFocus = null, adEdited = false, note = "";
+    var tabId = Date.now().toString(36) + Math.random().toString(36).slice(2);
 
 
     /* ---- building rows ---- */
@@ -108,11 +109,11 @@
     function renumber() {
       each(qa(".kp-task", lists.tasks), function (row, i) {
         q("label", row).textContent = fmt(S.task_n, {n: i + 1});
-        q("[data-action]", row).setAttribute("aria-label", fmt(S.remove_task_n, {n: i + 1}));
+        q("[data-action]", row).textContent = fmt(S.remove_task_n, {n: i + 1});
       });
       each(qa(".kp-req", lists.requirements), function (row, i) {
         q(".kp-row-title", row).textContent = fmt(S.requirement_n, {n: i + 1});
-        q("[data-action]", row).setAttribute("aria-label", fmt(S.remove_requirement_n, {n: i + 1}));
+        q("[data-action]", row).textContent = fmt(S.remove_requirement_n, {n: i + 1});
       });
       var n = lists.competencies.children.length;
       q(".kp-comp-warning").textContent = n > data.max_competencies ?
@@ -271,11 +272,19 @@
 
     /* ---- local copy until the server confirms ---- */
     function storage(fn) { try { return fn(window.localStorage); } catch (e) { return null; } }
+    // One copy per block; it names the tab that wrote it, so a save in another tab never drops it.
     function keepLocal() {
       var p = collect();
-      storage(function (ls) { ls.setItem(storeKey, JSON.stringify({revision: revision, profile: p, t: Date.now()})); });
+      storage(function (ls) {
+        ls.setItem(storeKey, JSON.stringify({revision: revision, profile: p, t: Date.now(), tab: tabId}));
+      });
     }
-    function dropLocal(suffix) { storage(function (ls) { ls.removeItem(storeKey + (suffix || "")); }); }
+    function dropLocal(suffix, force) {
+      var mine = readLocal(suffix);
+      if (force || suffix || !mine || !mine.tab || mine.tab === tabId) {
+        storage(function (ls) { ls.removeItem(storeKey + (suffix || "")); });
+      }
+    }
     function readLocal(suffix) {
       return storage(function (ls) { var v = ls.getItem(storeKey + (suffix || "")); return v ? JSON.parse(v) : null; });
     }
@@ -485,7 +494,7 @@
     var local = readLocal();
     if (local && local.profile) {
       if (JSON.stringify(local.profile) === JSON.stringify(collect())) {
-        dropLocal();
+        dropLocal("", true);
       } else if (local.revision >= data.revision) {
         render(local.profile);
         note = S.restored;
