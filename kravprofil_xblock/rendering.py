@@ -6,12 +6,10 @@ reach them already translated (see ``strings.py``), so rendering does no catalog
 import functools
 import hashlib
 import importlib.resources
-import json
 import os
 
 from django.template import Context, Engine
 from django.template.loaders.filesystem import Loader as FilesystemLoader
-from django.utils.safestring import mark_safe
 
 _SCRIPT_JSON_ESCAPES = (
     ("<", "\\u003C"),
@@ -93,12 +91,6 @@ def template(name):
 def render(name, context):
     """Render ``templates/<name>`` with ``context`` (autoescaped)."""
     return template(name).render(Context(context))
-
-
-def json_for_script(data):
-    """``data`` as JSON safe inside ``<script type="application/json">`` (``<``, ``>``, ``&`` escaped)."""
-    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
-    return mark_safe(escape_script_json(text))  # nosec: every character that could end the element is escaped
 
 
 def element_id(usage_id):
