@@ -67,9 +67,9 @@ class CourseReader:
         plan = self._plan_structure(f.get("modules", []))
         article_urls = {path: cid for kind, cid, path, _ in self._all_components(plan) if kind == "article"}
         self.links = LinkContext(self.root, self._static_dir_names, article_urls, self.errors)
-        if f.get("overview"):
+        if isinstance(f.get("overview"), str):
             course.overview_html = self._overview(f)
-        if f.get("course_image"):
+        if isinstance(f.get("course_image"), str):
             course.course_image = self._course_image(f)
         self._read_components(plan, course)
         self._check_media_ids(plan)
@@ -89,9 +89,11 @@ class CourseReader:
             self.errors.add(COURSE_FILE, f.line("language"), "bad_choice", field="language",
                             value=self.language, allowed="sv, en")
             self.language = "sv"
+        start, end = self._date(f, "start"), self._date(f, "end")
+        if start and end and end <= start:
+            self.errors.add(COURSE_FILE, f.line("end"), "end_before_start", start=start, end=end)
         return Course(title=f.text("title"), org=f.text("org"), number=f.text("number"), run=f.text("run"),
-                      language=self.language, start=self._date(f, "start"), end=self._date(f, "end"),
-                      short_description=f.text("short_description"))
+                      language=self.language, start=start, end=end, short_description=f.text("short_description"))
 
     def _date(self, f, key):
         value = f.get(key)

@@ -104,6 +104,10 @@ MESSAGES = {
         "en": ("'{field}' = '{value}' is not a date", "write it as 2026-01-15 or 2026-01-15T08:00:00Z"),
         "sv": ("'{field}' = '{value}' är inget datum", "skriv det som 2026-01-15 eller 2026-01-15T08:00:00Z"),
     },
+    "end_before_start": {
+        "en": ("the course ends ({end}) before it starts ({start})", "move the end date after the start date"),
+        "sv": ("kursen slutar ({end}) innan den börjar ({start})", "flytta slutdatumet till efter startdatumet"),
+    },
     "path_empty": {
         "en": ("the file path is empty", "write the path of the file, relative to this file"),
         "sv": ("sökvägen är tom", "skriv filens sökväg, relativt den här filen"),

@@ -252,3 +252,12 @@ def test_garbage_never_crashes_and_is_reported(tmp_path, rel, garbage):
     errors = build_errors(src, tmp_path)
     assert errors, "garbage must be reported, never silently skipped"
     assert all(re.match(r"^[^:]+:\d+: .+ — .+", e) for e in errors), errors
+
+
+def test_dates(tmp_path):
+    src = write_source(tmp_path / "src")
+    course = src / "course.yaml"
+    course.write_text(course.read_text().replace("start: 2026-01-01", "start: 2026-01-01\nend: 2025-12-31"))
+    assert_error(build_errors(src, tmp_path), "course.yaml", 6, "ends (2025-12-31T00:00:00Z) before it starts")
+    course.write_text(course.read_text().replace("end: 2025-12-31", "end: första maj"))
+    assert_error(build_errors(src, tmp_path), "course.yaml", 6, "'end' = 'första maj' is not a date")
