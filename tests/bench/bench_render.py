@@ -49,6 +49,7 @@ from xblock.runtime import DictKeyValueStore, KvsFieldData  # noqa: E402  pylint
 DISTRIBUTION = "kompetensrekrytering-xblocks"
 BUDGET_RATIO = 1.5
 BUDGET_KIB = 40.0
+USER_ID = "bench-student"
 
 # A realistic filled-in state per block type (field name -> value), for the "filled" rows.
 STATES = {
@@ -115,7 +116,7 @@ def our_blocks():
 def make_block(runtime, cls, block_type, state):
     def_id = runtime.id_generator.create_definition(block_type)
     usage_id = runtime.id_generator.create_usage(def_id)
-    block = runtime.construct_xblock_from_class(cls, ScopeIds(runtime.user_id, block_type, def_id, usage_id))
+    block = runtime.construct_xblock_from_class(cls, ScopeIds(USER_ID, block_type, def_id, usage_id))
     for name, value in (state or {}).items():
         setattr(block, name, value)
     block.save()
@@ -168,7 +169,7 @@ def main(argv=None):
 
     call_command("migrate", run_syncdb=True, verbosity=0)
     translation.activate(args.lang)
-    runtime = BenchRuntime("bench-student")
+    runtime = BenchRuntime(USER_ID)
 
     rows = []
     hello_ms, _, hello_frag, hello_block = time_renders(

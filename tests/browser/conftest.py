@@ -174,6 +174,7 @@ def new_page(browser):
         if context is None:
             context = browser.new_context(
                 locale=LOCALES[lang],
+                timezone_id="Europe/Stockholm",
                 extra_http_headers={"Accept-Language": f"{LOCALES[lang]},{lang};q=0.9"},
                 viewport={"width": 1280, "height": 900},
                 accept_downloads=True,
@@ -245,10 +246,23 @@ def axe_scan(axe_source):
     return scan
 
 
-@pytest.fixture(scope="session")
-def screenshot_dir():
+@pytest.fixture
+def shoot():
+    """``shoot(locator, "name")`` saves docs/screenshots/name.png of that element (or page), with the workbench's
+    fixed banner moved out of the way so it does not cover the block."""
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    return SCREENSHOTS
+
+    def take(target, name, full_page=False):
+        page = getattr(target, "page", target)
+        page.add_style_tag(content=".view-workbench .banner { position: static !important; }")
+        path = SCREENSHOTS / f"{name}.png"
+        if target is page:
+            page.screenshot(path=str(path), full_page=full_page, animations="disabled")
+        else:
+            target.screenshot(path=str(path), animations="disabled")
+        return path
+
+    return take
 
 
 def pretty(obj):

@@ -1,0 +1,146 @@
+"""A learner builds a kravprofil in Chromium: saved and kept, advice, the ad, Word documents, print, two tabs."""
+import pytest
+
+from .kravprofil_page import (PROFILE_SV, REQUIREMENTS_SV, TASKS_SV, KravprofilPage, docx_text, fill_profile,
+                              words)
+
+pytestmark = pytest.mark.browser
+
+
+def test_profile_is_saved_and_kept_after_reload(new_page, scenario_url, shoot):
+    page = new_page("sv")
+    kp = KravprofilPage(page).open(scenario_url("kravprofil"))
+    chosen = fill_profile(kp)
+    kp.save()
+    shoot(kp.root, "kravprofil-form")
+
+    kp.reload()
+    assert kp.values(PROFILE_SV) == PROFILE_SV
+    assert [kp.tasks().nth(i).locator('[data-field="text"]').input_value()
+            for i in range(kp.tasks().count())] == TASKS_SV
+    assert kp.requirement_values() == [{**req} for req in REQUIREMENTS_SV]
+    assert kp.chosen_competencies() == chosen
+    for comp_id in chosen:
+        assert kp.root.locator(f'input[data-action="toggle-competency"][value="{comp_id}"]').is_checked()
+
+    # A fresh browser (no local copy of unsaved work) sees the same: it comes from the server.
+    other = KravprofilPage(new_page("sv")).open(scenario_url("kravprofil"))
+    assert other.values(PROFILE_SV) == PROFILE_SV
+    assert other.requirement_values() == kp.requirement_values()
+    assert other.chosen_competencies() == chosen
+
+
+def test_discriminating_wording_gets_advice_naming_the_ground(page, scenario_url, shoot):
+    kp = KravprofilPage(page).open(scenario_url("kravprofil"))
+    kp.fill({"basics.role": "Säljare"})
+    kp.add_requirement({"text": "Vi söker dig som är ung och driven", "category": "personal", "must": True,
+                        "why": "Tempot är högt.", "assessment": "Intervju", "stage": "Intervju"})
+    kp.add_requirement({"text": "Svenska som modersmål", "category": "language", "must": True,
+                        "why": "Kundsamtal på svenska.", "assessment": "Intervju", "stage": "Intervju"})
+    kp.save()
+
+    age = kp.wait_advice(ground="age")
+    assert age.first.get_attribute("data-kind") in ("discrimination", "indirect")
+    assert "ålder" in age.first.inner_text().lower(), kp.advice()
+    ethnicity = kp.wait_advice(ground="ethnicity")
+    assert ethnicity.first.get_attribute("data-kind") in ("discrimination", "indirect")
+    assert "etnisk" in ethnicity.first.inner_text().lower(), kp.advice()
+    # Advice never blocks: the profile was saved with the wording as written.
+    kp.reload()
+    assert kp.requirement_values()[0]["text"] == "Vi söker dig som är ung och driven"
+    shoot(kp.root.locator(".kp-advice-panel"), "kravprofil-advice")
+
+
+def test_drafted_ad_has_the_must_haves_and_downloads_as_word(page, scenario_url, shoot):
+    kp = KravprofilPage(page).open(scenario_url("kravprofil"))
+    fill_profile(kp)
+    kp.add_requirement({"text": "Erfarenhet av Visma eller liknande affärssystem", "category": "knowledge",
+                        "must": False, "why": "Kortare introduktion.", "assessment": "Intervjufråga",
+                        "stage": "Intervju"})
+    kp.save()
+    kp.draft_ad()
+    ad = kp.values(["ad.title", "ad.must", "ad.merits", "ad.process"])
+    for req in REQUIREMENTS_SV:
+        assert req["text"].lower() in ad["ad.must"].lower(), ad
+    assert "visma" in ad["ad.merits"].lower(), ad
+    assert "visma" not in ad["ad.must"].lower(), ad
+    assert "Ekonomiassistent" in ad["ad.title"], ad
+    kp.field("ad.offer").fill("Friskvårdsbidrag på 5 000 kr och flexibel arbetstid")
+    kp.save()
+    shoot(kp.root.locator('[data-section="ad"]'), "kravprofil-ad")
+
+    data, name = kp.download("kravprofil")
+    assert name.endswith(".docx"), name
+    text = words(docx_text(data))
+    for expected in ("Ekonomiassistent", "Örebro", REQUIREMENTS_SV[0]["text"], REQUIREMENTS_SV[1]["why"],
+                     TASKS_SV[0], PROFILE_SV["process.candidate_info"]):
+        assert words(expected) in text, f"{expected!r} missing from the kravprofil document"
+
+    data, name = kp.download("ad")
+    assert name.endswith(".docx"), name
+    text = words(docx_text(data))
+    for expected in ("Ekonomiassistent", REQUIREMENTS_SV[0]["text"], "Friskvårdsbidrag på 5 000 kr"):
+        assert words(expected) in text, f"{expected!r} missing from the ad document"
+
+
+def test_unsaved_edit_is_in_the_download(page, scenario_url):
+    """Downloads are made from the saved profile, so a click saves pending work first."""
+    kp = KravprofilPage(page).open(scenario_url("kravprofil"))
+    kp.fill({"basics.role": "Lagerchef"})
+    kp.field("basics.role").fill("Lagerchef i Borås")  # no explicit save, focus stays in the field
+    data, _ = kp.download("kravprofil")
+    assert "Lagerchef i Borås" in docx_text(data)
+
+
+def test_print_view_opens_with_the_profile(page, scenario_url):
+    kp = KravprofilPage(page).open(scenario_url("kravprofil"))
+    fill_profile(kp)
+    kp.save()
+    with page.context.expect_page() as info:
+        kp.button("print").click()
+    printed = info.value
+    printed.wait_for_load_state()
+    body = words(printed.locator("body").inner_text())
+    for expected in ("Ekonomiassistent", REQUIREMENTS_SV[1]["text"], REQUIREMENTS_SV[1]["assessment"], TASKS_SV[1]):
+        assert words(expected) in body, f"{expected!r} missing from the print view"
+    printed.close()
+
+
+def test_two_tabs_get_the_conflict_dialog_and_lose_nothing(new_page, scenario_url):
+    first = new_page("sv")
+    second = new_page(context=first.context)  # a second tab of the same browser, same learner
+    url = scenario_url("kravprofil")
+    tab_a = KravprofilPage(first).open(url)
+    tab_b = KravprofilPage(second).open(url)
+
+    tab_a.fill({"basics.role": "Projektledare (flik A)"})
+    tab_a.save()
+
+    tab_b.fill({"purpose.purpose": "Text skriven i flik B som inte får försvinna"})
+    tab_b.button("save").click()
+    dialog = tab_b.root.locator(".kp-conflict")
+    dialog.wait_for(state="visible")
+    assert dialog.get_attribute("role") == "alertdialog"
+    assert tab_b.field("purpose.purpose").input_value() == "Text skriven i flik B som inte får försvinna"
+
+    # "Use the saved version" shows tab A's work and keeps tab B's in the browser, ready to restore.
+    tab_b.button("use-theirs").click()
+    dialog.wait_for(state="hidden")
+    assert tab_b.field("basics.role").input_value() == "Projektledare (flik A)"
+    restore = tab_b.button("restore-mine")
+    restore.wait_for(state="visible")
+    restore.click()
+    assert tab_b.field("purpose.purpose").input_value() == "Text skriven i flik B som inte får försvinna"
+    tab_b.wait_all_saved()
+
+    # Tab A is now behind: its next save gets the dialog too; keeping its version saves it over tab B's.
+    tab_a.fill({"conditions.salary": "Enligt avtal (flik A)"})
+    tab_a.button("save").click()
+    tab_a.root.locator(".kp-conflict").wait_for(state="visible")
+    tab_a.button("keep-mine").click()
+    tab_a.root.locator(".kp-conflict").wait_for(state="hidden")
+    tab_a.wait_all_saved()
+
+    fresh = KravprofilPage(new_page("sv")).open(url)
+    assert fresh.field("conditions.salary").input_value() == "Enligt avtal (flik A)"
+    assert fresh.field("basics.role").input_value() == "Projektledare (flik A)"
