@@ -333,7 +333,8 @@ def _rule_candidates(lists, folded):
                     break
             if _accept(lists, rule, folded, start, end, neutral):
                 yield start, end, rule.kind, rule
-                pos = m.end()
+                # A match narrowed to its hit ("kandidaten ... han") must not hide other wording in between.
+                pos = m.end() if (start, end) == m.span() else m.start() + 1
             else:
                 pos = m.start() + 1
 

@@ -5,7 +5,9 @@ Run: ``.venv/bin/python tests/bench/measure_wording.py [--show-errors] [--timing
 Counting, per flag: a predicted flag is correct when an expected flag of the same sentence, not yet used,
 has the same kind (and the same ground when the label gives one). Precision = correct / predicted,
 recall = correct / expected; overall, per language and per kind (a kind's precision is over the flags
-predicted with that kind, its recall over the flags expected with that kind). Exits 0.
+predicted with that kind, its recall over the flags expected with that kind), and for the first part of the
+set (written before the checker) and the held-out part (written after its first version, ``holdout: true``)
+on their own. Exits 0.
 """
 import argparse
 import statistics
@@ -54,7 +56,8 @@ def measure(sentences):
         flags = check_text(item["text"], item["lang"])
         expected = item.get("expect") or []
         paired, missed = match_sentence(flags, expected)
-        groups_of = lambda kind: ("all", f"lang:{item['lang']}", f"kind:{kind}")  # noqa: E731
+        part = "part:held-out" if item.get("holdout") else "part:first"
+        groups_of = lambda kind: ("all", part, f"lang:{item['lang']}", f"kind:{kind}")  # noqa: E731
         for flag, ok in paired:
             for group in groups_of(flag["kind"]):
                 counts[group][0] += ok
@@ -79,7 +82,7 @@ def ratio(numerator, denominator):
 
 
 def table(counts):
-    order = ["all", "lang:sv", "lang:en"] + [f"kind:{k}" for k in KINDS]
+    order = ["all", "part:first", "part:held-out", "lang:sv", "lang:en"] + [f"kind:{k}" for k in KINDS]
     lines = [f"{'group':<24}{'predicted':>10}{'expected':>10}{'precision':>11}{'recall':>9}"]
     for group in order:
         c = counts.get(group, [0, 0, 0, 0])
