@@ -55,7 +55,8 @@ _CONTEXT = 40          # characters of context seen by not_before / not_after
 _SENTENCE_WINDOW = 300  # how far to look for the ends of the sentence around a match
 _MAX_MATCH_SHOWN = 80  # the words quoted in a message are cut to this length
 _TOKEN = re.compile(r"\w+(?:[-’']\w+)*")
-_SENTENCE_END = re.compile(r"[.!?;\n]")
+# A sentence ends at . ! ? ; or a blank line or a new list item; a single line break (hard-wrapped text) does not.
+_SENTENCE_END = re.compile(r"[.!?;](?=\s|$)|\n\s*\n|\n\s*[-*•]\s")
 
 
 class WordingDataError(ValueError):
@@ -69,7 +70,7 @@ class WordingDataError(ValueError):
 # ------------------------------------------------------------------ loading and compiling the word lists
 
 class _Rule:
-    __slots__ = ("id", "kind", "ground", "severity", "not_before", "not_after", "unless_sentence",
+    __slots__ = ("id", "kind", "ground", "severity", "not_before", "not_after", "needs_before", "unless_sentence",
                  "message", "suggestion", "source", "neutral", "default_neutral", "hit_groups")
 
 
@@ -119,7 +120,7 @@ def _build_rule(raw, index, fname, sources, errors):
     if rule.kind == "discrimination" and rule.ground is None:
         errors.append(f"{where}: a discrimination rule names its ground")
     rule.severity = SEVERITY.get(rule.kind, "low")
-    for key in ("not_before", "not_after", "unless_sentence"):
+    for key in ("not_before", "not_after", "needs_before", "unless_sentence"):
         setattr(rule, key, _compile(raw[key], f"{where}.{key}", errors) if raw.get(key) else None)
     rule.message = _bilingual(raw.get("message"), f"{where}.message", errors)
     rule.suggestion = _bilingual(raw.get("suggestion"), f"{where}.suggestion", errors)
@@ -309,6 +310,8 @@ def _accept(lists, rule, folded, start, end, neutral):
     if rule.not_before and rule.not_before.search(folded[max(0, start - _CONTEXT):start]):
         return False
     if rule.not_after and rule.not_after.search(folded[end:end + _CONTEXT]):
+        return False
+    if rule.needs_before and not rule.needs_before.search(folded[max(0, start - _CONTEXT):start]):
         return False
     if lists.exclude and lists.exclude.fullmatch(_token_at(folded, start)):
         return False
