@@ -23,12 +23,13 @@ else
   PYTHON312 := python3.12
 endif
 
-.PHONY: help run test bench translations clean migrate venv
+.PHONY: help run test bench screenshots translations clean migrate venv
 
 help:
 	@echo "make run           start the workbench on http://$(HOST):$(PORT)/ (creates .venv on first use)"
 	@echo "make test          the whole test suite through tox (Django 4.2 and 5.2), browser tests included"
 	@echo "make bench         render-time and payload benchmarks (tests/bench/bench_*.py)"
+	@echo "make screenshots   refresh docs/screenshots/*.png from the browser tests"
 	@echo "make translations  extract and compile the gettext catalogues"
 	@echo "make clean         remove build leftovers, tox envs, var/ and caches (keeps .venv and node_modules)"
 
@@ -59,6 +60,9 @@ node_modules/axe-core/axe.min.js: package.json package-lock.json
 # tox exits non-zero when pytest does, exit 5 ("no tests collected") included.
 test: $(VENV)/.installed node_modules/axe-core/axe.min.js
 	$(VENV)/bin/tox $(TOXARGS) -- $(ARGS)
+
+screenshots: $(VENV)/.installed node_modules/axe-core/axe.min.js
+	UPDATE_SCREENSHOTS=1 $(VENV)/bin/pytest tests/browser -q
 
 bench: $(VENV)/.installed
 	@set -e; for f in tests/bench/bench_*.py; do echo "== $$f"; $(PY) $$f; done
