@@ -1,5 +1,5 @@
 """Competency-based recruitment for Open edX: XBlocks, shared domain code and a course exporter."""
-from setuptools import find_packages, setup
+from setuptools import find_namespace_packages, setup
 
 setup(
     name="kompetensrekrytering-xblocks",
@@ -9,13 +9,9 @@ setup(
     long_description_content_type="text/markdown",
     license="AGPL-3.0",
     python_requires=">=3.12",
-    packages=find_packages(include=["recruitment_core*", "kravprofil_xblock*", "course_export*"]),
+    # Namespace discovery so the data folders (templates, static, locale, default course) ship as package data.
+    packages=find_namespace_packages(include=["recruitment_core*", "kravprofil_xblock*", "course_export*"]),
     include_package_data=True,
-    package_data={
-        "recruitment_core": ["data/*.yaml", "data/**/*.yaml"],
-        "kravprofil_xblock": ["templates/*.html", "static/*/*", "conf/locale/*/LC_MESSAGES/*"],
-        "course_export": ["default_course/**/*", "templates/*"],
-    },
     install_requires=[
         "XBlock[django]>=6,<7",
         "Django>=4.2,<6",
