@@ -233,6 +233,15 @@
       return a.field ? q('[data-field="' + a.section + "." + a.field + '"]') : null;
     }
 
+    // "Krav 2 – Varför kräver jobbet det?": where a piece of advice belongs, from the labels on the page.
+    function context(t) {
+      if (!t) { return ""; }
+      var label = t.id ? q('label[for="' + t.id + '"]') : null;
+      var row = t.closest(".kp-req, .kp-comp");
+      var title = row ? q(".kp-row-title", row) : null;
+      return [title && title.textContent, label && label.textContent].filter(Boolean).join(" – ");
+    }
+
     function showAdvice(list) {
       var ul = q(".kp-advice");
       ul.textContent = "";
@@ -251,6 +260,12 @@
         li.setAttribute("data-kind", a.kind || "");
         li.setAttribute("data-ground", a.ground || "");
         text.textContent = a.message + (a.suggestion ? " " + fmt(S.suggestion, {text: a.suggestion}) : "");
+        var where = context(t);
+        if (where) {
+          var strong = document.createElement("strong");
+          strong.textContent = where + ": ";
+          li.appendChild(strong);
+        }
         li.appendChild(text);
         if (t) {
           if (!t.hasAttribute("data-kp-desc")) {
