@@ -51,6 +51,7 @@ _PREFIX = {
 }
 
 DATA_FILES = ("wording_sv.yaml", "wording_en.yaml")
+MAX_FLAGS = 500        # at most this many flags per text: the most severe first, then in text order
 _CONTEXT = 40          # characters of context seen by not_before / not_after
 _SENTENCE_WINDOW = 300  # how far to look for the ends of the sentence around a match
 _MAX_MATCH_SHOWN = 80  # the words quoted in a message are cut to this length
@@ -421,7 +422,10 @@ def _prepare(text):
 
 
 def check_text(text, lang):
-    """Advisory flags on free text, sorted by start offset and never overlapping (see the module docstring)."""
+    """Advisory flags on free text, sorted by start offset and never overlapping (see the module docstring).
+
+    A text with more than ``MAX_FLAGS`` findings gets the ``MAX_FLAGS`` most severe ones.
+    """
     text = _prepare(text)
     lang = normalize_lang(lang)
     if not text.strip():
@@ -430,7 +434,11 @@ def check_text(text, lang):
     folded, mapping = _fold(text)
     candidates = list(_rule_candidates(lists, folded))
     candidates.extend(_gender_candidates(lists, folded))
-    return [_make_flag(cand, text, mapping, folded, lang) for cand in _non_overlapping(candidates)]
+    kept = _non_overlapping(candidates)
+    if len(kept) > MAX_FLAGS:
+        kept = sorted(kept, key=lambda c: (-_SEVERITY_RANK[SEVERITY[c[2]]], c[0]))[:MAX_FLAGS]
+        kept.sort(key=lambda c: c[0])
+    return [_make_flag(cand, text, mapping, folded, lang) for cand in kept]
 
 
 # ------------------------------------------------------------------ gender balance
