@@ -56,6 +56,7 @@ _CONTEXT = 40          # characters of context seen by not_before / not_after
 _SENTENCE_WINDOW = 300  # how far to look for the ends of the sentence around a match
 _MAX_MATCH_SHOWN = 80  # the words quoted in a message are cut to this length
 _TOKEN = re.compile(r"\w+(?:[-’']\w+)*")
+_NEXT_WORD = re.compile(r"\s+(\w+)")
 # A sentence ends at . ! ? ; or a blank line or a new list item; a single line break (hard-wrapped text) does not.
 _SENTENCE_END = re.compile(r"[.!?;](?=\s|$)|\n\s*\n|\n\s*[-*•]\s")
 
@@ -196,6 +197,11 @@ class _Lists:
         # the Swedish file's texts (which cite the Swedish studies too), otherwise the English file's.
         self.gender = [(_stem_regex(f["gender"]["masculine"]), _stem_regex(f["gender"]["feminine"]),
                         f["gender_texts"]) for f in files]
+        # "leder till", "lead to": a coded word followed by one of these words means something else.
+        self.not_followed_by = {}
+        for f in files:
+            for word, nexts in (f["gender"].get("not_followed_by") or {}).items():
+                self.not_followed_by.setdefault(word.casefold(), set()).update(n.casefold() for n in nexts)
         if errors:
             raise WordingDataError(errors)
         self._token_cache = {}
@@ -352,6 +358,11 @@ def _gender_candidates(lists, folded):
             continue  # e-mail addresses and web addresses ("support@...", "example.com/lead")
         found = lists.token_kind(m.group())
         if found:
+            nexts = lists.not_followed_by.get(m.group())
+            if nexts:
+                following = _NEXT_WORD.match(folded, end)
+                if following and following.group(1) in nexts:
+                    continue
             yield start, end, found[0], found[1]
 
 

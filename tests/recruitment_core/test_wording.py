@@ -28,8 +28,8 @@ def matches(text, lang="sv"):
 # ------------------------------------------------------------------ the seven grounds
 
 GROUND_EXAMPLES = {
-    "age": ["Vi söker en ung säljare.", "Du är 20–35 år.", "Du måste vara minst 20 år.", "Sökande födda 1990 eller senare.",
-            "Tjänsten passar dig som är nyutexaminerad.", "We want a young team.", "Candidates should be under 35.",
+    "age": ["Vi söker en ung säljare.", "Du är 20–35 år.", "Du måste vara minst 20 år.",
+            "Sökande födda 1990 eller senare.", "Tjänsten passar dig som är nyutexaminerad.", "We want a young team.", "Candidates should be under 35.",
             "Recent graduates welcome to apply.", "You are a digital native."],
     "sex": ["Vi söker en lagerman.", "Han ska leda projektet.", "Vi söker en tjej till receptionen.",
             "We need a salesman.", "He will report to the CFO.", "Tjänsten passar dig som är barnfri."],
@@ -253,6 +253,11 @@ def test_email_and_web_addresses_are_not_gender_coded():
 
 
 # ------------------------------------------------------------------ gender balance
+
+def test_a_coded_verb_meaning_something_else_is_not_counted():
+    assert gender_balance("Det leder  till bättre beslut. This will lead to growth.")["masculine"] == 0
+    assert gender_balance("Du leder teamet. You will lead the team.")["masculine"] == 2
+
 
 def test_gender_balance_counts_and_verdicts():
     assert gender_balance("Du är noggrann.")["verdict"] == "neutral"
