@@ -458,7 +458,7 @@ def _verdict(masculine, feminine):
     total = masculine + feminine
     if total == 0:
         return "neutral"
-    if abs(masculine - feminine) <= 0.2 * total:
+    if abs(masculine - feminine) <= max(1, 0.2 * total):
         return "balanced"
     return "masculine" if masculine > feminine else "feminine"
 
@@ -467,8 +467,8 @@ def gender_balance(text):
     """Count gender-coded words: ``{"masculine", "feminine", "masculine_words", "feminine_words", "verdict"}``.
 
     Every occurrence counts; the word lists hold each word once, casefolded, in order of first appearance.
-    Verdict: ``neutral`` (no coded words), ``balanced`` (the difference is at most a fifth of all coded words),
-    otherwise the side with more words.
+    Verdict: ``neutral`` (no coded words), ``balanced`` (the sides differ by at most one word or a fifth of all
+    coded words, whichever is more), otherwise the side with more words.
     """
     text = _prepare(text)
     lists = word_lists()

@@ -268,6 +268,10 @@ def test_gender_balance_counts_and_verdicts():
     assert (fem["feminine"], fem["verdict"]) == (3, "feminine")
     even = gender_balance("Du är självständig och lyhörd, analytisk och omtänksam.")
     assert (even["masculine"], even["feminine"], even["verdict"]) == (2, 2, "balanced")
+    assert gender_balance("Du leder teamet.")["verdict"] == "balanced"  # one coded word does not tip an ad
+    assert gender_balance("Du leder teamet och är analytisk.")["verdict"] == "masculine"
+    big = gender_balance("analytisk " * 6 + "lyhörd " * 5)
+    assert (big["masculine"], big["feminine"], big["verdict"]) == (6, 5, "balanced")
 
 
 def test_gender_message_in_both_languages():
