@@ -1,5 +1,7 @@
 """Blank templates a company can use at once: kravprofil, annons, telefonavstämning, intervju, referenstagning."""
 
+import functools
+
 from ..lang import normalize_lang
 from . import docx_common as dc
 from .template_text import ANCHOR_HEADERS, ANCHORS, SOURCES_HEADING, TEMPLATES
@@ -63,7 +65,12 @@ def blank_template_docx(kind, lang="sv"):
     """A blank template as .docx bytes; ``kind`` is one of :data:`TEMPLATE_KINDS` (else ``ValueError``)."""
     if kind not in TEMPLATE_KINDS:
         raise ValueError(f"unknown template kind {kind!r}; expected one of {', '.join(TEMPLATE_KINDS)}")
-    lang = normalize_lang(lang)
+    return _build(kind, normalize_lang(lang))
+
+
+@functools.lru_cache(maxsize=len(TEMPLATE_KINDS) * 2)
+def _build(kind, lang):
+    """Built once per kind and language: the bytes are immutable and the same every time."""
     blocks = TEMPLATES[kind]
     title = blocks[0][1][lang]
     doc = dc.new_document(title, lang, subject=title)
