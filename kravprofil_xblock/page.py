@@ -22,6 +22,8 @@ from .view_context import categories, js_strings, page_strings, section_titles, 
 UID_MARK = "__KPUID__"
 _PART_RE = re.compile(r"__KP(TITLE|INSTR|NOTE|DATA)__")
 _ADVICE_CACHE_SIZE = 256
+# What the page uses of each advice item (the match offsets and severity of wording flags are left out).
+PAGE_ADVICE_KEYS = ("section", "index", "field", "kind", "ground", "message", "suggestion", "source")
 _advice_cache = OrderedDict()
 
 
@@ -59,11 +61,12 @@ def _empty_profile_json():
 
 
 def cached_advice(profile, profile_json, override, lang, maximum):
-    """``profile_advice`` of a stored profile, remembered for repeated views of the same state."""
+    """``profile_advice`` of a stored profile (the keys the page uses), remembered for repeated views."""
     key = (hashlib.sha1(profile_json.encode("utf-8")).digest(), framework_version(override), lang, maximum)
     advice = _advice_cache.get(key)
     if advice is None:
-        advice = profile_advice(profile, framework_for(override), lang, maximum)
+        advice = [{key: item[key] for key in PAGE_ADVICE_KEYS if item.get(key) not in (None, "")}
+                  for item in profile_advice(profile, framework_for(override), lang, maximum)]
         _advice_cache[key] = advice
         if len(_advice_cache) > _ADVICE_CACHE_SIZE:
             _advice_cache.popitem(last=False)

@@ -196,8 +196,9 @@ def test_cached_advice_matches_fresh_advice(runtime, block):
     block.profile = profile
     first = embedded(block.student_view().content)["advice"]
     again = embedded(block.student_view().content)["advice"]
-    expected = profile_advice(profile, load_default_framework(), "sv", 6)
-    assert first == again == expected
+    expected = [{k: v for k, v in item.items() if k in page.PAGE_ADVICE_KEYS and v not in (None, "")}
+                for item in profile_advice(profile, load_default_framework(), "sv", 6)]
+    assert first == again == expected and first
     block.max_competencies = 1
     block.profile = with_competencies(filled_profile(), load_default_framework(), 2)
     kinds = [a["kind"] for a in embedded(block.student_view().content)["advice"]]

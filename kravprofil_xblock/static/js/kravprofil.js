@@ -11,6 +11,16 @@
 
   function each(list, fn) { Array.prototype.forEach.call(list, fn); }
 
+  // A new element: keys with a dash become attributes, the others properties (text only via textContent).
+  function mk(tag, props, parent) {
+    var n = document.createElement(tag);
+    Object.keys(props || {}).forEach(function (k) {
+      if (k.indexOf("-") > 0) { n.setAttribute(k, props[k]); } else { n[k] = props[k]; }
+    });
+    if (parent) { parent.appendChild(n); }
+    return n;
+  }
+
   function csrfToken() {
     var m = document.cookie.match(/(?:^|;\s*)csrftoken=([^;]+)/);
     return m ? decodeURIComponent(m[1]) : "";
@@ -124,34 +134,17 @@
       var box = q(".kp-comp-choices");
       box.textContent = "";
       each(framework.clusters, function (c) {
-        each(c.competencies, function (k) { comps[k.id] = k; });
-        var fs = document.createElement("fieldset");
-        var lg = document.createElement("legend");
-        lg.textContent = c.name;
-        fs.appendChild(lg);
+        var fs = mk("fieldset", {}, box);
+        mk("legend", {textContent: c.name}, fs);
         each(c.competencies, function (k) {
-          var wrap = document.createElement("div");
-          var box2 = document.createElement("input");
-          var label = document.createElement("label");
-          var hint = document.createElement("span");
-          seq += 1;
-          wrap.className = "kp-check";
-          box2.type = "checkbox";
-          box2.id = uid + "-k" + seq;
-          box2.value = k.id;
-          box2.setAttribute("data-action", "toggle-competency");
-          box2.setAttribute("aria-describedby", uid + "-kd" + seq);
-          label.htmlFor = box2.id;
-          label.textContent = k.name;
-          hint.id = uid + "-kd" + seq;
-          hint.className = "kp-help";
-          hint.textContent = k.definition;
-          wrap.appendChild(box2);
-          wrap.appendChild(label);
-          wrap.appendChild(hint);
-          fs.appendChild(wrap);
+          var wrap = mk("div", {className: "kp-check"}, fs);
+          var id = uid + "-k" + (seq += 1);
+          comps[k.id] = k;
+          mk("input", {type: "checkbox", id: id, value: k.id, "data-action": "toggle-competency",
+                       "aria-describedby": id + "d"}, wrap);
+          mk("label", {htmlFor: id, textContent: k.name}, wrap);
+          mk("span", {id: id + "d", className: "kp-help", textContent: k.definition}, wrap);
         });
-        box.appendChild(fs);
       });
       each(qa(".kp-comp", lists.competencies), function (row) {
         var def = comps[row.getAttribute("data-id")];
@@ -172,13 +165,9 @@
       fetch(runtime.handlerUrl(el, "framework_data", "", data.framework_query), {credentials: "same-origin"})
         .then(function (r) { if (!r.ok) { throw new Error(r.status); } return r.json(); })
         .then(buildChoices, function () {
-          var retryBtn = document.createElement("button");
-          retryBtn.type = "button";
-          retryBtn.className = "kp-btn";
-          retryBtn.textContent = S.framework_retry;
-          retryBtn.addEventListener("click", loadFramework);
           box.textContent = S.framework_error + " ";
-          box.appendChild(retryBtn);
+          mk("button", {type: "button", className: "kp-btn", textContent: S.framework_retry}, box)
+            .addEventListener("click", loadFramework);
         });
     }
 
@@ -252,35 +241,23 @@
         n.classList.remove("kp-flagged");
       });
       (list || []).forEach(function (a, i) {
-        var li = document.createElement("li");
-        var text = document.createElement("span");
         var t = target(a);
-        li.className = "kp-advice-item";
-        li.id = uid + "-adv" + i;
-        li.setAttribute("data-kind", a.kind || "");
-        li.setAttribute("data-ground", a.ground || "");
-        text.textContent = a.message + (a.suggestion ? " " + fmt(S.suggestion, {text: a.suggestion}) : "");
         var where = context(t);
-        if (where) {
-          var strong = document.createElement("strong");
-          strong.textContent = where + ": ";
-          li.appendChild(strong);
-        }
-        li.appendChild(text);
+        var li = mk("li", {className: "kp-advice-item", id: uid + "-adv" + i, "data-kind": a.kind || "",
+                           "data-ground": a.ground || ""}, ul);
+        if (where) { mk("strong", {textContent: where + ": "}, li); }
+        mk("span", {textContent: a.message + (a.suggestion ? " " + fmt(S.suggestion, {text: a.suggestion}) : "")},
+           li);
+        if (a.source) { mk("small", {className: "kp-source", textContent: " (" + a.source + ")"}, li); }
         if (t) {
           if (!t.hasAttribute("data-kp-desc")) {
             t.setAttribute("data-kp-desc", t.getAttribute("aria-describedby") || "");
           }
           t.setAttribute("aria-describedby", ((t.getAttribute("aria-describedby") || "") + " " + li.id).trim());
           t.classList.add("kp-flagged");
-          var go = document.createElement("button");
-          go.type = "button";
-          go.className = "kp-link";
-          go.textContent = S.goto;
-          go.addEventListener("click", function () { t.focus(); });
-          li.appendChild(go);
+          mk("button", {type: "button", className: "kp-link", textContent: S.goto}, li)
+            .addEventListener("click", function () { t.focus(); });
         }
-        ul.appendChild(li);
       });
       q(".kp-advice-empty").hidden = !!(list && list.length);
     }
