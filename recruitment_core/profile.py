@@ -23,6 +23,7 @@ import re
 
 from .lang import normalize_lang
 from .profile_text import ADVICE, AD, ERRORS, text as _text
+from .wording import check_text
 
 VERSION = 1
 
@@ -360,8 +361,6 @@ def profile_advice(profile, framework, lang, max_competencies=6):
     ``wording.check_text``'s flags (their ``kind`` is the flag's kind). ``framework`` may be ``None`` (then
     unknown competency ids are not reported).
     """
-    from .wording import check_text  # imported here so profile validation works without the word lists
-
     lang = normalize_lang(lang)
     profile = validate_profile(profile)
     advice = _structural_advice(profile, framework, lang, max_competencies)
