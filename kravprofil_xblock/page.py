@@ -9,6 +9,7 @@ import functools
 import hashlib
 import json
 import re
+import threading
 from collections import OrderedDict
 
 from django.template.defaultfilters import linebreaksbr
@@ -25,6 +26,7 @@ _ADVICE_CACHE_SIZE = 256
 # What the page uses of each advice item (the match offsets and severity of wording flags are left out).
 PAGE_ADVICE_KEYS = ("section", "index", "field", "kind", "ground", "message", "suggestion", "source")
 _advice_cache = OrderedDict()
+_advice_lock = threading.Lock()  # LMS workers may serve requests in threads
 
 
 @functools.lru_cache(maxsize=4)
@@ -63,15 +65,17 @@ def _empty_profile_json():
 def cached_advice(profile, profile_json, override, lang, maximum):
     """``profile_advice`` of a stored profile (the keys the page uses), remembered for repeated views."""
     key = (hashlib.sha1(profile_json.encode("utf-8")).digest(), framework_version(override), lang, maximum)
-    advice = _advice_cache.get(key)
-    if advice is None:
-        advice = [{key: item[key] for key in PAGE_ADVICE_KEYS if item.get(key) not in (None, "")}
-                  for item in profile_advice(profile, framework_for(override), lang, maximum)]
+    with _advice_lock:
+        advice = _advice_cache.get(key)
+        if advice is not None:
+            _advice_cache.move_to_end(key)
+            return advice
+    advice = [{name: item[name] for name in PAGE_ADVICE_KEYS if item.get(name) not in (None, "")}
+              for item in profile_advice(profile, framework_for(override), lang, maximum)]
+    with _advice_lock:
         _advice_cache[key] = advice
-        if len(_advice_cache) > _ADVICE_CACHE_SIZE:
+        while len(_advice_cache) > _ADVICE_CACHE_SIZE:
             _advice_cache.popitem(last=False)
-    else:
-        _advice_cache.move_to_end(key)
     return advice
 
 
