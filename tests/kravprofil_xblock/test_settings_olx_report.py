@@ -158,3 +158,14 @@ def test_studio_save_refuses_hostile_bodies(runtime, block, raw):
 
 def test_studio_save_refuses_get(runtime, block):
     assert call(runtime, block, "submit_studio_edits", method="GET")[0] == 405
+
+
+def test_olx_round_trip_of_a_multiline_yaml_override(make_block):
+    block = make_block()
+    block.framework_override = load_default_framework().to_yaml()
+    assert block.framework_override.count("\n") > 100
+    node = etree.Element("kravprofil")
+    block.add_xml_to_node(node)
+    again = make_block(etree.tostring(node, encoding="unicode"))
+    assert again.framework_override == block.framework_override
+    assert again.current_framework().to_dict() == load_default_framework().to_dict()
