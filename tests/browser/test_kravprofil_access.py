@@ -36,20 +36,25 @@ _ACTIVE_JS = """() => {
 }"""
 
 
-def test_keyboard_only_reaches_every_field_and_button_with_visible_focus(page, scenario_url):
-    kp = KravprofilPage(page).open(scenario_url("kravprofil"))
+def tab_walk(page, limit):
+    """Press Tab from the top of the page; yield what gets the focus inside the block until focus leaves it."""
     page.locator("body").click(position={"x": 2, "y": 2})  # start before the block, focus on the page
     entered = False
-    created = set()
-    # Walk the page with Tab only; on the "add" buttons press Enter so a task and a requirement row exist.
-    for _ in range(400):
+    for _ in range(limit):
         page.keyboard.press("Tab")
         active = page.evaluate(_ACTIVE_JS)
-        if not active["inside"]:
-            if entered:
-                break
-            continue
-        entered = True
+        if active["inside"]:
+            entered = True
+            yield active
+        elif entered:
+            return
+
+
+def test_keyboard_only_reaches_every_field_and_button_with_visible_focus(page, scenario_url):
+    kp = KravprofilPage(page).open(scenario_url("kravprofil"))
+    # First pass with Tab only; on the "add" buttons press Enter so a task and a requirement row exist.
+    created = set()
+    for active in tab_walk(page, 400):
         if active["action"] in ("add-task", "add-requirement") and active["action"] not in created:
             created.add(active["action"])
             page.keyboard.press("Enter")  # the new row's first field gets the focus
@@ -57,17 +62,8 @@ def test_keyboard_only_reaches_every_field_and_button_with_visible_focus(page, s
 
     # Second pass, now with rows: record what Tab reaches and how focus looks there.
     operable = page.evaluate(_OPERABLE_JS)
-    page.locator("body").click(position={"x": 2, "y": 2})
     reached, invisible = {}, []
-    entered = False
-    for _ in range(len(operable) + 60):
-        page.keyboard.press("Tab")
-        active = page.evaluate(_ACTIVE_JS)
-        if not active["inside"]:
-            if entered:
-                break
-            continue
-        entered = True
+    for active in tab_walk(page, len(operable) + 60):
         reached[active["id"]] = active["what"]
         if not (active["focusVisible"] and active["visibleFocus"]):
             invisible.append(active["what"])
