@@ -18,7 +18,9 @@ from recruitment_core.profile import empty_profile, profile_advice
 
 from .frameworks import framework_for, framework_version
 from .rendering import escape_script_json, render
-from .view_context import categories, js_strings, page_strings, section_titles, simple_sections
+from .view_context import (
+    PRIORITY_LIMIT, ROW_TEXT_LIMIT, categories, js_strings, page_strings, section_titles, simple_sections,
+)
 
 UID_MARK = "__KPUID__"
 _PART_RE = re.compile(r"__KP(TITLE|INSTR|NOTE|DATA)__")
@@ -48,6 +50,8 @@ def static_parts(lang):
         "ad": sections["ad"],
         "categories": categories(lang),
         "levels": (1, 2, 3, 4, 5),
+        "row_limit": ROW_TEXT_LIMIT,
+        "priority_limit": PRIORITY_LIMIT,
     })
     return tuple(_PART_RE.split(html))
 

@@ -95,4 +95,4 @@ def render(name, context):
 
 def element_id(usage_id):
     """A short HTML id prefix, unique per block on a page and stable between renders."""
-    return "kp" + hashlib.sha1(str(usage_id).encode("utf-8")).hexdigest()[:8]
+    return "kp" + hashlib.sha1(str(usage_id).encode("utf-8")).hexdigest()[:5]

@@ -1,8 +1,15 @@
 """Translated, cached pieces of the learner's page (built once per language)."""
 import functools
 
+from recruitment_core.profile import MAX_LONG_TEXT_CHARS, MAX_PRIORITY, MAX_TEXT_CHARS
+
 from .i18n import gettext_for, translate_dict
 from .strings import CATEGORIES, FORM, JS, PAGE, SECTION_TITLES
+
+# The browser enforces the profile's text limits (maxlength counts UTF-16 units, so it is never looser).
+SHORT_TEXTAREAS = {"ad.company", "process.timeline"}
+ROW_TEXT_LIMIT = MAX_TEXT_CHARS
+PRIORITY_LIMIT = MAX_PRIORITY
 
 # The page's order of sections; "simple" sections are rendered from FORM, the others have their own markup.
 PAGE_SECTIONS = ("basics", "purpose", "tasks", "requirements", "competencies", "conditions", "process")
@@ -39,7 +46,9 @@ def simple_sections(lang):
             "title": tr(SECTION_TITLES[section]),
             "fields": [
                 {"key": key, "field": section + "." + key, "widget": widget, "label": tr(label),
-                 "help": tr(help_text) if help_text else ""}
+                 "help": tr(help_text) if help_text else "",
+                 "maxlength": MAX_LONG_TEXT_CHARS if widget == "textarea" and f"{section}.{key}" not in SHORT_TEXTAREAS
+                 else MAX_TEXT_CHARS}
                 for key, widget, label, help_text in fields
             ],
         }

@@ -24,7 +24,7 @@ def embedded(html):
 def test_page_has_the_contract_hooks(block):
     frag = block.student_view()
     doc = lxml_html.fromstring(frag.content)
-    assert doc.get("class") == "kravprofil-block"
+    assert "kravprofil-block" in doc.get("class").split()
     status = doc.xpath('//*[@class="kp-save-status"]')[0]
     assert status.get("role") == "status" and status.get("aria-live") == "polite"
     assert doc.xpath('//*[@class="kp-conflict"][@role="alertdialog"]//*[@data-action="use-theirs"]')
@@ -204,3 +204,41 @@ def test_cached_advice_matches_fresh_advice(runtime, block):
     kinds = [a["kind"] for a in embedded(block.student_view().content)["advice"]]
     assert "too_many_competencies" in kinds
     assert len(page._advice_cache) <= page._ADVICE_CACHE_SIZE  # pylint: disable=protected-access
+
+
+def test_field_limits_in_the_page_are_the_profiles_limits(runtime, block):
+    """Every text field's maxlength is exactly what validate_profile accepts (one more character is refused)."""
+    from recruitment_core.profile import ProfileError, empty_profile, validate_profile  # pylint: disable=C0415
+
+    doc = lxml_html.fromstring(block.student_view().content)
+    fields = doc.xpath('//*[contains(@data-field, ".")]')
+    assert len(fields) == 24
+    for node in fields:
+        section, key = node.get("data-field").split(".")
+        limit = int(node.get("maxlength"))
+        profile = empty_profile()
+        profile[section][key] = "x" * limit
+        validate_profile(profile)
+        profile[section][key] = "x" * (limit + 1)
+        with pytest.raises(ProfileError):
+            validate_profile(profile)
+    rows = doc.xpath('//template//*[@data-field][@maxlength]')
+    assert {n.get("data-field") for n in rows} == {"text", "why", "assessment", "stage", "level"}
+    for node in rows:
+        profile = empty_profile()
+        limit = int(node.get("maxlength"))
+        if node.getparent().getparent().get("class", "").startswith("kp-task") or "task" in node.get("id"):
+            profile["tasks"] = ["x" * limit]
+            validate_profile(profile)
+            profile["tasks"] = ["x" * (limit + 1)]
+        else:
+            profile["requirements"] = [{"text": "x", node.get("data-field"): "x" * limit}]
+            validate_profile(profile)
+            profile["requirements"][0][node.get("data-field")] = "x" * (limit + 1)
+        with pytest.raises(ProfileError):
+            validate_profile(profile)
+    priority = doc.xpath('//template//*[@data-field="priority"]')[0]
+    comp = {"id": "samarbete", "level": 3, "priority": int(priority.get("max"))}
+    validate_profile(dict(empty_profile(), competencies=[comp]))
+    with pytest.raises(ProfileError):
+        validate_profile(dict(empty_profile(), competencies=[dict(comp, priority=comp["priority"] + 1)]))

@@ -206,7 +206,8 @@
       each(qa(".kp-comp", lists.competencies), function (row) {
         p.competencies.push({id: row.getAttribute("data-id"),
           level: parseInt(field(row, "level").value, 10) || 3,
-          priority: Math.max(1, parseInt(field(row, "priority").value, 10) || 1)});
+          priority: Math.min(parseInt(field(row, "priority").max, 10) || 50,
+                             Math.max(1, parseInt(field(row, "priority").value, 10) || 1))});
       });
       return p;
     }
