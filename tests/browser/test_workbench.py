@@ -1,10 +1,14 @@
 """The workbench as `make run` serves it: every block of ours has a scenario, the SDK samples are hidden, and
 every scenario page renders its block without a JavaScript error (the page fixture fails on one)."""
+import importlib.metadata
+
 import pytest
 
 pytestmark = pytest.mark.browser
 
-OUR_BLOCKS = ("kravprofil",)
+# Every XBlock this distribution registers (setup.py's xblock.v1 entry points) must have a scenario.
+OUR_BLOCKS = tuple(sorted(ep.name for ep in importlib.metadata.distribution("kompetensrekrytering-xblocks").entry_points
+                          if ep.group == "xblock.v1"))
 SDK_SAMPLES = ("helloworld_demo", "thumbs", "html_demo", "problem_demo", "sidebar_demo", "view_counter_demo")
 
 
@@ -15,6 +19,7 @@ def scenario_links(page, live_url):
 
 
 def test_home_lists_our_scenarios_and_hides_samples(page, live_url):
+    assert "kravprofil" in OUR_BLOCKS
     hrefs = scenario_links(page, live_url)
     block_types = {href.split("/")[2].split(".")[0] for href in hrefs}
     for block_type in OUR_BLOCKS:
