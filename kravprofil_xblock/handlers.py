@@ -71,9 +71,9 @@ class HandlersMixin:
         text = gettext_for(current_lang())(ERRORS[key])
         return InputError(text % params if params else text, status=status, code=key)
 
-    def _clean_profile(self, data, allowed=("profile",), required=("profile",)):
-        """The validated profile of a request, or InputError with a localized message."""
-        data = require_dict(data, allowed_keys=set(allowed), required_keys=required)
+    def _clean_profile(self, data):
+        """The validated profile of a ``{"profile": {...}}`` request, or InputError with a localized message."""
+        data = require_dict(data, allowed_keys={"profile"}, required_keys=("profile",))
         try:
             return validate_profile(data["profile"])
         except ProfileError as err:
