@@ -169,6 +169,14 @@ class HandlersMixin:
         return self._document(request, ad_docx, "annons")
 
     @XBlock.handler
+    def student_view_user_state(self, request, suffix=""):  # pylint: disable=unused-argument
+        """The learner's own saved state as JSON, for mobile apps (the name their API looks for)."""
+        if (request.method or "").upper() not in ("GET", "HEAD", "POST"):
+            return error_response(self, self._error("method", status=405, method="GET"))
+        return json_response({"profile": self.stored_profile(), "revision": self.revision,
+                              "saved_at": self.saved_at, "completed": self.completed})
+
+    @XBlock.handler
     def framework_data(self, request, suffix=""):  # pylint: disable=unused-argument
         """The localized framework (names, definitions, level descriptors) for the page; cacheable.
 

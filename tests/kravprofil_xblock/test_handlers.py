@@ -302,3 +302,10 @@ def test_handler_answers_are_not_cacheable_json(runtime, block):
     _, _, response = save(runtime, block, filled_profile())
     assert response.headers["Cache-Control"] == "no-store"
     assert json.loads(response.body)["revision"] == 1
+
+
+def test_student_view_user_state_for_mobile(runtime, block):
+    save(runtime, block, filled_profile(role="Mobil"))
+    status, body, _ = call(runtime, block, "student_view_user_state", method="GET")
+    assert status == 200 and body["revision"] == 1 and body["profile"]["basics"]["role"] == "Mobil"
+    assert call(runtime, block, "student_view_user_state", method="DELETE")[0] == 405
