@@ -4,11 +4,12 @@ import hashlib
 import json
 import logging
 
-from recruitment_core.framework import FrameworkError, load_default_framework, parse_framework
+from recruitment_core.framework import MAX_INPUT_BYTES, FrameworkError, load_default_framework, parse_framework
 
 log = logging.getLogger(__name__)
 
-MAX_OVERRIDE_CHARS = 300_000
+# One limit for the Studio form and the parser, so staff see the size message, not a parser error.
+MAX_OVERRIDE_CHARS = MAX_INPUT_BYTES
 OVERRIDE_SOURCE = "framework_override"
 
 
