@@ -142,6 +142,7 @@ class PageWatch:
     def __init__(self):
         self.dialogs = []
         self.errors = []
+        self.allow_dialogs = False  # a test that expects a dialog sets this; otherwise any dialog fails it
 
 
 def _watch(page):
@@ -164,8 +165,9 @@ def new_page(browser):
     ``new_page(context=other.context)`` opens a second tab next to another page.
 
     Every page of the context, popups included, is watched: dialogs (alert/confirm/prompt) are recorded in
-    ``page.watch.dialogs`` and dismissed; uncaught JavaScript errors are recorded in ``page.watch.errors``
-    and fail the test at teardown.
+    ``page.watch.dialogs`` and dismissed, uncaught JavaScript errors in ``page.watch.errors``; either fails the
+    test at teardown (unless ``page.watch.allow_dialogs`` is set). The block uses no native dialogs, so a
+    dialog means injected script or a regression.
     """
     contexts, watched = [], []
 
@@ -189,9 +191,11 @@ def new_page(browser):
 
     yield factory
     errors = [error for page in watched for error in page.watch.errors]
+    dialogs = [dialog for page in watched if not page.watch.allow_dialogs for dialog in page.watch.dialogs]
     for context in contexts:
         context.close()
     assert not errors, f"uncaught JavaScript errors: {errors}"
+    assert not dialogs, f"unexpected dialogs (alert/confirm/prompt): {dialogs}"
 
 
 @pytest.fixture
