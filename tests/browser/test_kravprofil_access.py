@@ -157,3 +157,22 @@ def test_xss_in_fields_shows_as_text(page, scenario_url):
     assert XSS in docx_text(data)
     assert page.watch.dialogs == [], f"a dialog fired: {page.watch.dialogs}"
     assert printed.watch.dialogs == [], f"a dialog fired in the print view: {printed.watch.dialogs}"
+
+
+def test_narrow_screen_has_no_horizontal_scroll(page, scenario_url):
+    """Learners on a phone (or in the learning MFE's narrow iframe) see the whole form without side-scrolling."""
+    page.set_viewport_size({"width": 360, "height": 740})
+    kp = KravprofilPage(page).open(scenario_url("kravprofil"))
+    kp.add_requirement({"text": "Körkort B", "category": "certificate", "must": True})
+    kp.choose_competency(0, 3)
+    overflow = page.evaluate("""() => {
+        const root = document.querySelector('.kravprofil-block');
+        const limit = root.getBoundingClientRect().right + 1;
+        return Array.from(root.querySelectorAll('*'))
+            .filter(el => el.getClientRects().length && el.getBoundingClientRect().right > limit)
+            .map(el => el.tagName + (el.getAttribute('data-field') ? '[' + el.getAttribute('data-field') + ']' : ''))
+            .slice(0, 10);
+    }""")
+    assert not overflow, f"wider than the block on a 360 px screen: {overflow}"
+    assert page.evaluate("document.querySelector('.kravprofil-block').scrollWidth") <= page.evaluate(
+        "document.querySelector('.kravprofil-block').clientWidth") + 1
