@@ -11,8 +11,10 @@ import re
 import zipfile
 
 import docx
+from docx.oxml import parse_xml
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
+from docx.table import Table
 
 from ..lang import normalize_lang
 
@@ -21,6 +23,7 @@ ZIP_DATE = (2024, 1, 1, 0, 0, 0)
 AUTHOR = "Kompetensbaserad rekrytering"
 LANGUAGE_TAGS = {"sv": "sv-SE", "en": "en-GB"}
 EMPTY = "—"
+BODY_FONT = "Calibri"
 
 # XML 1.0 allows tab, newline, carriage return and U+0020 upwards except surrogates and U+FFFE/U+FFFF.
 # Carriage returns are folded into newlines first (python-docx turns "\n" into a line break).
@@ -64,6 +67,12 @@ def new_document(title, lang, subject=""):
     rpr = doc.styles.element.find(qn("w:docDefaults")).find(qn("w:rPrDefault")).find(qn("w:rPr"))
     lang_el = rpr.find(qn("w:lang"))
     lang_el.set(qn("w:val"), LANGUAGE_TAGS[lang])
+    # One sans-serif body font (the default template mixes a serif body with sans-serif headings).
+    fonts = rpr.find(qn("w:rFonts"))
+    for attr in ("asciiTheme", "hAnsiTheme", "eastAsiaTheme", "cstheme"):
+        fonts.attrib.pop(qn(f"w:{attr}"), None)
+    for attr in ("ascii", "hAnsi", "cs"):
+        fonts.set(qn(f"w:{attr}"), BODY_FONT)
 
     for section in doc.sections:
         section.page_width, section.page_height = Cm(21.0), Cm(29.7)
@@ -74,16 +83,33 @@ def new_document(title, lang, subject=""):
     return doc
 
 
+def _style(paragraph, style_id):
+    """Set a paragraph style by its id (python-docx's lookup by name walks every style on each call)."""
+    paragraph._p.style = style_id
+    return paragraph
+
+
+def keep_with_next(paragraph):
+    paragraph._p.get_or_add_pPr().insert(0, paragraph._p.makeelement(qn("w:keepNext"), {}))
+    return paragraph
+
+
 def title(doc, value):
-    return doc.add_heading(xml_safe(value), level=0)
+    para = doc.add_paragraph()
+    para.add_run(xml_safe(value))
+    return _style(para, "Title")
 
 
 def heading(doc, value, level=1):
-    return doc.add_heading(xml_safe(value), level=level)
+    para = doc.add_paragraph()
+    para.add_run(xml_safe(value))
+    return _style(para, f"Heading{level}")
 
 
 def paragraph(doc, value, italic=False, style=None):
-    para = doc.add_paragraph(style=style)
+    para = doc.add_paragraph()
+    if style:
+        _style(para, _STYLE_IDS.get(style, style))
     run = para.add_run(xml_safe(value))
     if italic:
         run.italic = True
@@ -99,62 +125,129 @@ def label_paragraph(doc, label, value):
 
 
 def bullet(doc, value):
-    para = doc.add_paragraph(style="List Bullet")
-    para.add_run(xml_safe(value))
-    return para
+    return paragraph(doc, value, style="ListBullet")
 
 
 def numbered(doc, value):
-    para = doc.add_paragraph(style="List Number")
-    para.add_run(xml_safe(value))
-    return para
+    return paragraph(doc, value, style="ListNumber")
 
 
-def _set_cell(cell, value, bold=False):
-    cell.text = ""
-    run = cell.paragraphs[0].add_run(xml_safe(value))
-    run.bold = bold
+# ---------------------------------------------------------------- tables, written as WordprocessingML
+#
+# Tables are built as one XML string and parsed once: python-docx's cell API re-reads the whole grid on
+# every access, and its column widths are only hints that LibreOffice ignores. Here the table has a fixed
+# layout, a grid with real column widths (twentieths of a point) and the same width on every cell.
+
+_STYLE_IDS = {"List Bullet": "ListBullet", "List Number": "ListNumber", "Subtitle": "Subtitle",
+              "Title": "Title"}
+_W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+_TWIPS_PER_CM = 567
+HEADER_FILL = "DCE4EE"      # header row and label column: light blue-grey, prints well in black and white
+FORM_ROW_CM = 0.8           # an empty row of a form has room for a line of handwriting
+TEXT_WIDTH_CM = 16.6        # A4 minus the margins set in new_document
 
 
-def _repeat_header(row):
-    tr_pr = row._tr.get_or_add_trPr()
-    header = tr_pr.makeelement(qn("w:tblHeader"), {})
-    header.set(qn("w:val"), "true")
-    tr_pr.append(header)
+def _esc(value):
+    return (value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;"))
 
 
-def table(doc, headers, rows, widths=None):
-    """A "Table Grid" table with a bold header row that repeats on each page; cells are plain text."""
-    tbl = doc.add_table(rows=1, cols=len(headers))
-    tbl.style = doc.styles["Table Grid"]
-    for cell, value in zip(tbl.rows[0].cells, headers):
-        _set_cell(cell, value, bold=True)
-    _repeat_header(tbl.rows[0])
-    for values in rows:
-        cells = tbl.add_row().cells
-        for cell, value in zip(cells, values):
-            _set_cell(cell, value)
-    if widths:
-        for row in tbl.rows:
-            for cell, width in zip(row.cells, widths):
-                cell.width = Cm(width)
+def _runs_xml(value, bold):
+    """Runs for ``value``: line breaks become <w:br/>, tabs <w:tab/> (as python-docx does)."""
+    rpr = "<w:rPr><w:b/></w:rPr>" if bold else ""
+    value = xml_safe(value)
+    if not value:
+        return ""
+    parts = []
+    for i, line in enumerate(value.split("\n")):
+        if i:
+            parts.append("<w:br/>")
+        for j, chunk in enumerate(line.split("\t")):
+            if j:
+                parts.append("<w:tab/>")
+            if chunk:
+                parts.append(f'<w:t xml:space="preserve">{_esc(chunk)}</w:t>')
+    return f"<w:r>{rpr}{''.join(parts)}</w:r>"
+
+
+def _cell_xml(value, width, bold=False, fill=None, keep=False):
+    shading = f'<w:shd w:val="clear" w:color="auto" w:fill="{fill}"/>' if fill else ""
+    ppr = '<w:pPr><w:keepNext/><w:spacing w:before="30" w:after="30"/></w:pPr>' if keep else \
+        '<w:pPr><w:spacing w:before="30" w:after="30"/></w:pPr>'
+    return (f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/>{shading}</w:tcPr>'
+            f"<w:p>{ppr}{_runs_xml(value, bold)}</w:p></w:tc>")
+
+
+def _row_xml(cells, header=False, min_height_cm=None):
+    props = "<w:cantSplit/>"
+    if min_height_cm:
+        props += f'<w:trHeight w:val="{round(min_height_cm * _TWIPS_PER_CM)}" w:hRule="atLeast"/>'
+    if header:
+        props += "<w:tblHeader/>"
+    return f"<w:tr><w:trPr>{props}</w:trPr>{''.join(cells)}</w:tr>"
+
+
+def _widths(widths, columns):
+    if not widths:
+        widths = [TEXT_WIDTH_CM / columns] * columns
+    return [round(w * _TWIPS_PER_CM) for w in widths]
+
+
+def _insert_table(doc, rows_xml, twips):
+    grid = "".join(f'<w:gridCol w:w="{w}"/>' for w in twips)
+    xml = (f'<w:tbl xmlns:w="{_W_NS}"><w:tblPr><w:tblStyle w:val="TableGrid"/>'
+           f'<w:tblW w:w="{sum(twips)}" w:type="dxa"/><w:tblLayout w:type="fixed"/>'
+           '<w:tblCellMar><w:left w:w="85" w:type="dxa"/><w:right w:w="85" w:type="dxa"/></w:tblCellMar>'
+           '<w:tblLook w:val="04A0" w:firstRow="1" w:lastRow="0" w:firstColumn="1" w:lastColumn="0" '
+           f'w:noHBand="0" w:noVBand="1"/></w:tblPr><w:tblGrid>{grid}</w:tblGrid>{"".join(rows_xml)}</w:tbl>')
+    tbl = parse_xml(xml)
+    body = doc.element.body
+    body.sectPr.addprevious(tbl) if body.sectPr is not None else body.append(tbl)
+    # The heading or tip just above the table stays on the same page as its first rows.
+    previous = tbl.getprevious()
+    if previous is not None and previous.tag == qn("w:p"):
+        ppr = previous.get_or_add_pPr()
+        if ppr.find(qn("w:keepNext")) is None:
+            ppr.insert(0, previous.makeelement(qn("w:keepNext"), {}))
     doc.add_paragraph()
-    return tbl
+    return Table(tbl, doc._body)
 
 
-def field_table(doc, pairs, widths=(5.0, 11.6)):
-    """Two columns, label and value: a filled fact sheet or, with empty values, a form to fill in."""
-    tbl = doc.add_table(rows=0, cols=2)
-    tbl.style = doc.styles["Table Grid"]
-    for label, value in pairs:
-        cells = tbl.add_row().cells
-        _set_cell(cells[0], label, bold=True)
-        _set_cell(cells[1], value)
-    for row in tbl.rows:
-        for cell, width in zip(row.cells, widths):
-            cell.width = Cm(width)
-    doc.add_paragraph()
-    return tbl
+def table(doc, headers, rows, widths=None, min_height_cm=None):
+    """A "Table Grid" table with a shaded bold header row that repeats on each page; cells are plain text.
+
+    ``widths`` are column widths in cm (default: equal columns over the text width); ``min_height_cm``
+    gives every body row room to write in (blank forms). Short tables (up to 10 rows) stay on one page.
+    """
+    twips = _widths(widths, len(headers))
+    keep = len(rows) <= 10
+    out = [_row_xml([_cell_xml(h, w, bold=True, fill=HEADER_FILL, keep=True) for h, w in zip(headers, twips)],
+                    header=True)]
+    last = len(rows) - 1
+    for i, values in enumerate(rows):
+        out.append(_row_xml([_cell_xml(v, w, keep=keep and i < last) for v, w in zip(values, twips)],
+                            min_height_cm=min_height_cm))
+    return _insert_table(doc, out, twips)
+
+
+def field_table(doc, pairs, widths=(5.0, 11.6), heights=None):
+    """Two columns, label and value: a filled fact sheet or, with empty values, a form to fill in.
+
+    An empty row is at least ``heights[i]`` cm high (default :data:`FORM_ROW_CM`): room to write."""
+    twips = _widths(widths, 2)
+    out = []
+    last = len(pairs) - 1
+    for i, (label, value) in enumerate(pairs):
+        height = None if has_text(value) else (heights[i] if heights else FORM_ROW_CM)
+        out.append(_row_xml([_cell_xml(label, twips[0], bold=True, fill=HEADER_FILL, keep=i < last),
+                             _cell_xml(value, twips[1], keep=i < last)], min_height_cm=height))
+    return _insert_table(doc, out, twips)
+
+
+def box(doc, lines, width_cm=TEXT_WIDTH_CM):
+    """A one-cell framed area with room for ``lines`` lines of writing."""
+    twips = _widths((width_cm,), 1)
+    out = [_row_xml([_cell_xml("", twips[0])], min_height_cm=0.6 * max(lines, 1))]
+    return _insert_table(doc, out, twips)
 
 
 def to_bytes(doc):

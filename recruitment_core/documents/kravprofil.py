@@ -11,7 +11,8 @@ _HEAD = {
     "assessed": {"sv": "Hur och när det bedöms", "en": "How and when it is assessed"},
     "level_of": {"sv": "nivå", "en": "level"},
     "unknown": {"sv": "finns inte i ramverket", "en": "not in the framework"},
-    "framework": {"sv": "Kompetensramverk", "en": "Competency framework"},
+    "framework": {"sv": "Kompetenser och nivåer från ramverket ”{title}”.",
+                  "en": "Competencies and levels from the framework “{title}”."},
 }
 
 
@@ -97,7 +98,7 @@ def kravprofil_docx(profile, framework, lang):
     rows = _requirement_rows(profile, lang)
     if rows:
         headers = [_label(f"requirements.{key}", lang) for key in ("text", "category", "must", "weight", "why")]
-        dc.table(doc, headers + [_t("assessed", lang)], rows, widths=(4.2, 2.3, 1.8, 1.3, 3.6, 3.4))
+        dc.table(doc, headers + [_t("assessed", lang)], rows, widths=(4.0, 2.6, 1.6, 1.2, 3.4, 3.8))
     else:
         dc.paragraph(doc, dc.EMPTY)
 
@@ -105,11 +106,11 @@ def kravprofil_docx(profile, framework, lang):
     rows = _competency_rows(profile, framework, lang)
     if rows:
         headers = [_label(f"competencies.{key}", lang) for key in ("name", "level", "priority")]
-        dc.table(doc, headers, rows, widths=(4.0, 10.6, 2.0))
+        dc.table(doc, headers, rows, widths=(4.0, 10.4, 2.2))
     else:
         dc.paragraph(doc, dc.EMPTY)
     if framework is not None and rows:
-        dc.paragraph(doc, f"{_t('framework', lang)}: {_localized(framework.title, lang)}", italic=True)
+        dc.paragraph(doc, _t("framework", lang).format(title=_localized(framework.title, lang)), italic=True)
 
     dc.heading(doc, SECTION_TITLES["conditions"][lang])
     dc.field_table(doc, [(_label(f"conditions.{key}", lang), dc.or_dash(value))

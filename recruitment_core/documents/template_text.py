@@ -2,9 +2,11 @@
 
 Each template is a list of blocks:
   ("title", text) ("h1", text) ("h2", text) ("p", text) ("tip", text) ("bullets", [text, ...])
-  ("fields", [label, ...])                        label/value table with empty values
-  ("grid", [header, ...], rows, widths)           rows: an int (that many empty rows) or a list of first-cell
-                                                  texts (the other cells empty)
+  ("fields", [label, ...][, heights])             label/value table with empty values; heights (cm, one
+                                                  per row) give room to write, default one line a row
+  ("grid", [header, ...], rows, widths[, height])  rows: an int (that many empty rows) or a list of first-cell
+                                                  texts (the other cells empty); height: minimum row
+                                                  height in cm (default one line)
   ("anchors",)                                    the 1-5 rating scale with behavioural anchors
   ("box", lines)                                  an empty framed area for notes
   ("sources", [citation, ...])
@@ -103,10 +105,10 @@ def _competency_block(number):
     return [
         ("h2", L(f"Kompetens {number}: ____________________", f"Competency {number}: ____________________")),
         ("fields", [L("Huvudfråga", "Main question"), L("Situation", "Situation"), L("Beteende", "Behaviour"),
-                    L("Resultat", "Result")]),
+                    L("Resultat", "Result")], (0.8, 2.2, 2.2, 2.2)),
         ("anchors",),
         ("fields", [L("Mitt betyg (1–5)", "My rating (1–5)"),
-                    L("Motivering: vad sa kandidaten?", "Reasons: what did the candidate say?")]),
+                    L("Motivering: vad sa kandidaten?", "Reasons: what did the candidate say?")], (0.8, 2.2)),
     ]
 
 
@@ -114,7 +116,8 @@ def _reference_competency(number):
     return [
         ("h2", L(f"Kompetens {number}: ____________________", f"Competency {number}: ____________________")),
         ("fields", [L("Fråga", "Question"), L("Situation", "Situation"),
-                    L("Vad kandidaten gjorde", "What the candidate did"), L("Resultat", "Result")]),
+                    L("Vad kandidaten gjorde", "What the candidate did"), L("Resultat", "Result")],
+         (0.8, 2.2, 2.2, 2.2)),
     ]
 
 
@@ -139,7 +142,7 @@ KRAVPROFIL = [
               "place?")),
     ("fields", [L("Varför rollen finns", "Why the role exists"),
                 L("Mål för det första året", "Goals for the first year"),
-                L("Hur vi ser att målen är nådda", "How we will see that the goals are met")]),
+                L("Hur vi ser att målen är nådda", "How we will see that the goals are met")], (2.0, 2.0, 2.0)),
     ("h1", L("3. Arbetsuppgifter", "3. Tasks")),
     ("tip", L("Skriv de 5–8 viktigaste uppgifterna, den viktigaste först.",
               "List the 5–8 most important tasks, the most important first.")),
@@ -316,7 +319,7 @@ TELEFONAVSTAMNING = [
       L("Vilka löneanspråk har du?", "What are your salary expectations?"),
       L("[Ska-krav från kravprofilen]", "[Must-have from the requirement profile]"),
       L("[Ska-krav från kravprofilen]", "[Must-have from the requirement profile]")],
-     (6.6, 7.4, 2.6)),
+     (6.6, 7.4, 2.6), 1.4),
     ("h1", L("3. Motivation (5–10 minuter)", "3. Motivation (5–10 minutes)")),
     ("grid", [QUESTION, NOTES],
      [L("Vad fick dig att söka just den här tjänsten?", "What made you apply for this particular job?"),
@@ -324,7 +327,7 @@ TELEFONAVSTAMNING = [
         "Which of the tasks appeal to you most, and why?"),
       L("Vad vill du utveckla eller lära dig i ditt nästa jobb?",
         "What do you want to develop or learn in your next job?")],
-     (6.6, 10.0)),
+     (6.6, 10.0), 1.8),
     ("h1", L("4. Processen framåt (3–5 minuter)", "4. Next steps (3–5 minutes)")),
     ("bullets", [
         L("Beskriv nästa steg, till exempel intervju, arbetsprov och referenstagning, och tidsplanen.",
@@ -483,7 +486,7 @@ REFERENSTAGNING = [
         "How do you know the candidate, and during which period did you work together?"),
       L("Vilken roll och vilka arbetsuppgifter hade kandidaten?",
         "What role and which tasks did the candidate have?")],
-     (6.6, 10.0)),
+     (6.6, 10.0), 1.8),
     ("h1", L("3. Kompetenser från kravprofilen", "3. Competencies from the requirement profile")),
     ("tip", L("Välj de två eller tre viktigaste kompetenserna. Be om ett exempel och följ upp: Vad var "
               "situationen? Vad gjorde kandidaten? Vad blev resultatet?",
@@ -501,7 +504,7 @@ REFERENSTAGNING = [
         "Would you like to work with the candidate again? Why?"),
       L("Finns det något mer om kandidaten i arbetet som är bra för oss att känna till?",
         "Is there anything else about the candidate at work that would be good for us to know?")],
-     (6.6, 10.0)),
+     (6.6, 10.0), 1.8),
     ("h1", L("5. Anteckningar", "5. Notes")),
     ("box", 6),
     ("h1", L("Dataskydd (GDPR)", "Data protection (GDPR)")),

@@ -7,26 +7,14 @@ from . import docx_common as dc
 from .template_text import ANCHOR_HEADERS, ANCHORS, SOURCES_HEADING, TEMPLATES
 
 TEMPLATE_KINDS = ("kravprofil", "annons", "telefonavstamning", "intervju", "referenstagning")
-_TABLE_WIDTH_CM = 16.6
 
 
-def _box(doc, lines):
-    """A one-cell framed area with room for ``lines`` lines of handwriting or typing."""
-    tbl = doc.add_table(rows=1, cols=1)
-    tbl.style = doc.styles["Table Grid"]
-    cell = tbl.rows[0].cells[0]
-    cell.width = dc.Cm(_TABLE_WIDTH_CM)
-    for _ in range(max(lines, 1) - 1):
-        cell.add_paragraph()
-    doc.add_paragraph()
-
-
-def _grid(doc, headers, rows, widths, lang):
+def _grid(doc, headers, rows, widths, lang, height=dc.FORM_ROW_CM):
     if isinstance(rows, int):
         body = [[""] * len(headers) for _ in range(rows)]
     else:
         body = [[first[lang]] + [""] * (len(headers) - 1) for first in rows]
-    dc.table(doc, [h[lang] for h in headers], body, widths=widths)
+    dc.table(doc, [h[lang] for h in headers], body, widths=widths, min_height_cm=height)
 
 
 def _render(doc, block, lang):
@@ -45,14 +33,15 @@ def _render(doc, block, lang):
         for item in block[1]:
             dc.bullet(doc, item[lang])
     elif kind == "fields":
-        dc.field_table(doc, [(label[lang], "") for label in block[1]])
+        heights = block[2] if len(block) > 2 else [dc.FORM_ROW_CM] * len(block[1])
+        dc.field_table(doc, [(label[lang], "") for label in block[1]], heights=heights)
     elif kind == "grid":
-        _grid(doc, block[1], block[2], block[3], lang)
+        _grid(doc, *block[1:4], lang, *block[4:])
     elif kind == "anchors":
         rows = [[str(n), anchor[lang], ""] for n, anchor in enumerate(ANCHORS, start=1)]
-        dc.table(doc, [h[lang] for h in ANCHOR_HEADERS], rows, widths=(1.6, 13.0, 2.0))
+        dc.table(doc, [h[lang] for h in ANCHOR_HEADERS], rows, widths=(1.7, 12.4, 2.5))
     elif kind == "box":
-        _box(doc, block[1])
+        dc.box(doc, block[1])
     elif kind == "sources":
         dc.heading(doc, SOURCES_HEADING[lang], level=2)
         for citation in block[1]:

@@ -307,3 +307,39 @@ def test_zip_entries_have_fixed_dates(fw):
         assert infos[0].filename == "[Content_Types].xml"
         assert {info.date_time for info in infos} == {dc.ZIP_DATE}
         assert archive.testzip() is None
+
+
+# ---------------------------------------------------------------- layout (what LibreOffice and Word show)
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def test_tables_have_fixed_column_widths_a_shaded_header_and_fit_the_page(fw):
+    document = open_doc(kravprofil_docx(realistic_profile(), fw, "sv"))
+    requirements = document.tables[1]._tbl
+    assert requirements.find(f"{W}tblPr/{W}tblLayout").get(f"{W}type") == "fixed"
+    grid = [int(col.get(f"{W}w")) for col in requirements.iter(f"{W}gridCol")]
+    assert grid[0] > grid[3] * 2          # the requirement text gets room, the weight column little
+    assert sum(grid) <= round(dc.TEXT_WIDTH_CM * 567) + len(grid)
+    first_row = requirements.findall(f"{W}tr")[0]
+    assert first_row.find(f"{W}trPr/{W}tblHeader") is not None
+    assert all(tc.find(f"{W}tcPr/{W}shd").get(f"{W}fill") == dc.HEADER_FILL for tc in first_row.findall(f"{W}tc"))
+    for table in document.tables:          # every cell's width matches its grid column
+        cols = [col.get(f"{W}w") for col in table._tbl.iter(f"{W}gridCol")]
+        for tr in table._tbl.findall(f"{W}tr"):
+            assert [tc.find(f"{W}tcPr/{W}tcW").get(f"{W}w") for tc in tr.findall(f"{W}tc")] == cols
+
+
+def test_blank_forms_leave_room_to_write_and_filled_tables_do_not():
+    interview = open_doc(blank_template_docx("intervju", "sv"))
+    heights = [int(h.get(f"{W}val")) for t in interview.tables for h in t._tbl.iter(f"{W}trHeight")]
+    assert heights and min(heights) >= round(dc.FORM_ROW_CM * 567)
+    assert max(heights) >= 2 * 567          # Situation / Behaviour / Result rows hold a few lines of notes
+    filled = open_doc(kravprofil_docx(realistic_profile(), None, "sv"))
+    assert not [h for t in filled.tables for h in t._tbl.iter(f"{W}trHeight")]
+
+
+def test_body_text_uses_one_sans_serif_font():
+    with zipfile.ZipFile(io.BytesIO(blank_template_docx("annons", "sv"))) as archive:
+        styles = archive.read("word/styles.xml").decode()
+    assert f'w:ascii="{dc.BODY_FONT}"' in styles and 'w:asciiTheme="minorHAnsi"' not in styles.split("</w:docDefaults>")[0]
