@@ -354,12 +354,34 @@ def _structural_advice(profile, framework, lang, max_competencies):
     return advice
 
 
+# A requirement's written reason ("why") is the reason the wording check looks for next to a demand such as a
+# driving licence: the check clears such a flag when the same sentence gives a reason ("eftersom ...",
+# "because ..."). So the requirement text is checked again with its reason joined on as one sentence; a flag of
+# kind "indirect" that this clears is justified and not shown. Flags a reason cannot clear (a language demand
+# without a level, years of experience, a photo, ...) stay, as does every flag when the reason is empty.
+_REASON_JOINERS = ("eftersom", "because")
+_SENTENCE_PUNCTUATION = re.compile(r"[.!?;]+")
+
+
+def _drop_justified(flags, text, why, lang):
+    if not any(flag["kind"] == "indirect" for flag in flags):
+        return flags
+    stem = text.rstrip(" \t\n.!?;")
+    reason = " ".join(_SENTENCE_PUNCTUATION.sub(" ", why).split())
+    still_flagged = [{(f["kind"], f["start"], f["end"]) for f in check_text(f"{stem}, {joiner} {reason}", lang)}
+                     for joiner in _REASON_JOINERS]
+    return [flag for flag in flags
+            if flag["kind"] != "indirect" or flag["end"] > len(stem)
+            or all((flag["kind"], flag["start"], flag["end"]) in seen for seen in still_flagged)]
+
+
 def profile_advice(profile, framework, lang, max_competencies=6):
     """Advisory notes on a profile (validated first): structure, then wording flags of every text field.
 
     Each item is ``{"section", "index", "field", "kind", "message"}``; wording items also carry the keys of
     ``wording.check_text``'s flags (their ``kind`` is the flag's kind). ``framework`` may be ``None`` (then
-    unknown competency ids are not reported).
+    unknown competency ids are not reported). An ``indirect`` flag on a requirement's text that its written
+    reason justifies (a driving licence with a "why") is left out; see ``_drop_justified``.
     """
     lang = normalize_lang(lang)
     profile = validate_profile(profile)
@@ -367,7 +389,10 @@ def profile_advice(profile, framework, lang, max_competencies=6):
     for section, index, field, value in _text_fields(profile):
         if not _has(value):
             continue
-        for flag in check_text(value, lang):
+        flags = check_text(value, lang)
+        if section == "requirements" and field == "text" and _has(profile["requirements"][index]["why"]):
+            flags = _drop_justified(flags, value, profile["requirements"][index]["why"], lang)
+        for flag in flags:
             item = {"section": section, "index": index, "field": field}
             item.update(flag)
             advice.append(item)

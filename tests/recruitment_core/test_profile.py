@@ -487,3 +487,43 @@ def test_summary_has_counts_and_ids_only():
                              "competencies": ["collaboration", "problem_solving", "communication"],
                              "requirements": 4, "must": 2}
     assert summary(empty_profile()) == {"role": "", "competencies": [], "requirements": 0, "must": 0}
+
+
+# ---------------------------------------------------------------- a written reason justifies a demand
+
+def _requirement_flags(text, why, lang="sv"):
+    data = realistic_profile()
+    data["requirements"] = [dict(data["requirements"][0], text=text, why=why)]
+    return [a for a in profile_advice(data, None, lang)
+            if a["section"] == "requirements" and a["index"] == 0 and a["field"] == "text"]
+
+
+def test_driving_licence_with_a_written_reason_is_not_flagged():
+    assert [f["kind"] for f in _requirement_flags("Körkort B", "")] == ["indirect"]
+    assert [f["kind"] for f in _requirement_flags("Körkort B", "   ")] == ["indirect"]   # no reason: flagged
+    assert _requirement_flags("Körkort B", "Kundbesök i länet några gånger per år") == []
+    assert _requirement_flags("B-körkort.", "Du åker ut till kunder. Ofta.") == []
+    assert _requirement_flags("Driving licence", "We visit clients in the region", "en") == []
+    assert _requirement_flags("Driving licence", "Vi hämtar material", "en") == []   # reason in another language
+
+
+def test_a_reason_does_not_clear_flags_it_cannot_justify():
+    # A language demand without a level stays vague whatever the reason; so do years and a photo.
+    assert [f["kind"] for f in _requirement_flags("Flytande svenska", "Kundkontakt på svenska")] == ["indirect"]
+    assert [f["ground"] for f in _requirement_flags("Minst 10 års erfarenhet", "Senior roll")] == ["age"]
+    # Citizenship needs a law as its reason, not just any reason.
+    assert [f["kind"] for f in _requirement_flags("Svenskt medborgarskap", "Vi föredrar det")] == ["indirect"]
+    assert _requirement_flags("Svenskt medborgarskap", "Säkerhetsskyddslagen kräver det") == []
+    # Discrimination is never justified by a "why".
+    assert [f["kind"] for f in _requirement_flags("Max 35 år", "Ungt team")] == ["discrimination"]
+
+
+def test_the_reason_only_covers_its_own_requirement_and_field():
+    data = realistic_profile()
+    data["requirements"][1] = dict(data["requirements"][3], why="", text="Körkort B")
+    data["ad"]["must"] = "• Körkort B"
+    advice = profile_advice(data, None, "sv")
+    flagged = {(a["section"], a["index"], a["field"]) for a in advice if a["kind"] == "indirect"}
+    assert ("requirements", 3, "text") not in flagged      # the sample's "Körkort B" has a reason
+    assert ("requirements", 1, "text") in flagged          # the same demand without one
+    assert ("ad", None, "must") in flagged                 # the ad states no reason
