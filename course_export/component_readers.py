@@ -204,5 +204,6 @@ class ComponentReader:
 
 @lru_cache(maxsize=32)
 def _blank_template(kind, lang):
-    from recruitment_core.documents import blank_template_docx
-    return blank_template_docx(kind, lang)
+    """The prebuilt template shipped with recruitment_core (identical to a fresh ``blank_template_docx``)."""
+    from recruitment_core.documents.prebuilt import prebuilt_template
+    return prebuilt_template(kind, lang)

@@ -11,6 +11,7 @@ import re
 import zipfile
 
 import docx
+from docx.opc.pkgwriter import PackageWriter
 from docx.oxml import parse_xml
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
@@ -250,16 +251,31 @@ def box(doc, lines, width_cm=TEXT_WIDTH_CM):
     return _insert_table(doc, out, twips)
 
 
+class _PartCollector:
+    """Stands in for python-docx's ZIP writer: collects each part's name and bytes, in package order."""
+
+    def __init__(self):
+        self.items = []
+
+    def write(self, pack_uri, blob):
+        self.items.append((pack_uri.membername, blob))
+
+
 def to_bytes(doc):
-    """Serialize ``doc`` and re-pack the ZIP with fixed dates, attributes and compression."""
-    raw = io.BytesIO()
-    doc.save(raw)
+    """Serialize ``doc`` into a ZIP with fixed dates, attributes and compression (compressed once)."""
+    package = doc.part.package
+    for part in package.parts:
+        part.before_marshal()
+    parts = _PartCollector()
+    PackageWriter._write_content_types_stream(parts, package.parts)
+    PackageWriter._write_pkg_rels(parts, package.rels)
+    PackageWriter._write_parts(parts, package.parts)
     out = io.BytesIO()
-    with zipfile.ZipFile(raw) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
-        for info in src.infolist():
-            fixed = zipfile.ZipInfo(info.filename, date_time=ZIP_DATE)
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for name, blob in parts.items:
+            fixed = zipfile.ZipInfo(name, date_time=ZIP_DATE)
             fixed.compress_type = zipfile.ZIP_DEFLATED
             fixed.external_attr = 0o644 << 16
             fixed.create_system = 0
-            dst.writestr(fixed, src.read(info.filename), compresslevel=6)
+            dst.writestr(fixed, blob, compresslevel=6)
     return out.getvalue()

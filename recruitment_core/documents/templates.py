@@ -1,7 +1,5 @@
 """Blank templates a company can use at once: kravprofil, annons, telefonavstämning, intervju, referenstagning."""
 
-import functools
-
 from ..lang import normalize_lang
 from . import docx_common as dc
 from .template_text import ANCHOR_HEADERS, ANCHORS, SOURCES_HEADING, TEMPLATES
@@ -57,9 +55,9 @@ def blank_template_docx(kind, lang="sv"):
     return _build(kind, normalize_lang(lang))
 
 
-@functools.lru_cache(maxsize=len(TEMPLATE_KINDS) * 2)
 def _build(kind, lang):
-    """Built once per kind and language: the bytes are immutable and the same every time."""
+    """Built afresh on every call (no hidden cache); the course exporter uses the prebuilt copies instead,
+    see :mod:`.prebuilt`."""
     blocks = TEMPLATES[kind]
     title = blocks[0][1][lang]
     doc = dc.new_document(title, lang, subject=title)

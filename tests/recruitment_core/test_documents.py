@@ -9,7 +9,7 @@ import pytest
 from profile_samples import realistic_profile
 from recruitment_core.documents import TEMPLATE_KINDS, ad_docx, blank_template_docx, kravprofil_docx
 from recruitment_core.documents import docx_common as dc
-from recruitment_core.documents import templates
+from recruitment_core.documents import prebuilt
 from recruitment_core.framework import load_default_framework
 from recruitment_core.profile import ProfileError, empty_profile
 
@@ -293,9 +293,7 @@ def test_same_input_gives_the_same_bytes(fw):
     assert kravprofil_docx(realistic_profile(), fw, "sv") == kravprofil_docx(realistic_profile(), fw, "sv")
     assert ad_docx(realistic_profile(), "en") == ad_docx(realistic_profile(), "en")
     for kind in TEMPLATE_KINDS:
-        first = blank_template_docx(kind)
-        templates._build.cache_clear()  # built afresh, not served from the cache
-        assert blank_template_docx(kind) == first
+        assert blank_template_docx(kind) == blank_template_docx(kind)   # no cache: built twice
     other = realistic_profile()
     other["basics"]["role"] = "Frontendutvecklare"
     assert kravprofil_docx(other, fw, "sv") != kravprofil_docx(realistic_profile(), fw, "sv")
@@ -343,3 +341,25 @@ def test_body_text_uses_one_sans_serif_font():
     with zipfile.ZipFile(io.BytesIO(blank_template_docx("annons", "sv"))) as archive:
         styles = archive.read("word/styles.xml").decode()
     assert f'w:ascii="{dc.BODY_FONT}"' in styles and 'w:asciiTheme="minorHAnsi"' not in styles.split("</w:docDefaults>")[0]
+
+
+# ---------------------------------------------------------------- prebuilt templates (package data)
+
+@pytest.mark.parametrize("kind", TEMPLATE_KINDS)
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_shipped_template_is_identical_to_a_fresh_build(kind, lang):
+    """Fails when the code changes and ``make templates`` was not run."""
+    path = prebuilt.prebuilt_path(kind, lang)
+    assert path.is_file(), f"{path.name} missing: run make templates"
+    assert path.read_bytes() == blank_template_docx(kind, lang), f"{path.name} is stale: run make templates"
+    assert prebuilt.prebuilt_template(kind, lang) == path.read_bytes()
+
+
+def test_prebuilt_lookup_normalizes_language_rejects_unknown_kinds_and_builds_when_missing(tmp_path, monkeypatch):
+    assert prebuilt.prebuilt_template("annons", "en-GB") == prebuilt.prebuilt_path("annons", "en").read_bytes()
+    with pytest.raises(ValueError):
+        prebuilt.prebuilt_template("../kravprofil")
+    monkeypatch.setattr(prebuilt, "FOLDER", tmp_path)           # e.g. a wheel without the data files
+    assert prebuilt.prebuilt_template("intervju", "sv") == blank_template_docx("intervju", "sv")
+    assert sorted(p.name for p in prebuilt.write_prebuilt(tmp_path / "out")) == sorted(
+        f"{kind}_{lang}.docx" for kind in TEMPLATE_KINDS for lang in ("sv", "en"))
