@@ -59,7 +59,7 @@ node_modules/axe-core/axe.min.js: package.json package-lock.json
 
 # tox exits non-zero when pytest does, exit 5 ("no tests collected") included.
 test: $(VENV)/.installed node_modules/axe-core/axe.min.js
-	$(VENV)/bin/tox $(TOXARGS) -- $(ARGS)
+	$(VENV)/bin/tox $(TOXARGS) $(if $(ARGS),-- $(ARGS))
 
 screenshots: $(VENV)/.installed node_modules/axe-core/axe.min.js
 	UPDATE_SCREENSHOTS=1 $(VENV)/bin/pytest tests/browser -q

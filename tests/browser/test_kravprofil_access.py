@@ -1,4 +1,6 @@
 """Keyboard-only use, visible focus, axe-core, the English UI and hostile text in the kravprofil block."""
+import re
+
 import pytest
 
 from .conftest import pretty
@@ -82,6 +84,10 @@ def test_keyboard_only_can_fill_and_save(page, scenario_url):
     kp.button("save").focus()
     page.keyboard.press("Enter")
     kp.wait_all_saved()
+    # The save status is announced politely to screen readers and says that it saved.
+    status = kp.status()
+    assert status.get_attribute("role") == "status" and status.get_attribute("aria-live") == "polite"
+    assert re.search(r"\d\d:\d\d", status.inner_text()), status.inner_text()
     kp.reload()
     assert kp.values(["basics.role", "basics.team"]) == {"basics.role": "Undersköterska",
                                                          "basics.team": "Avdelning 12"}
