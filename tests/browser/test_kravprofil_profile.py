@@ -144,3 +144,26 @@ def test_two_tabs_get_the_conflict_dialog_and_lose_nothing(new_page, scenario_ur
     fresh = KravprofilPage(new_page("sv")).open(url)
     assert fresh.field("conditions.salary").input_value() == "Enligt avtal (flik A)"
     assert fresh.field("basics.role").input_value() == "Projektledare (flik A)"
+
+
+def test_redrafting_the_ad_asks_before_replacing_the_learners_text(page, scenario_url):
+    kp = KravprofilPage(page).open(scenario_url("kravprofil"))
+    kp.fill({"basics.role": "Kundtjänstmedarbetare"})
+    kp.add_requirement({"text": "Erfarenhet av kundservice", "category": "experience", "must": True})
+    kp.draft_ad()
+    kp.field("ad.intro").fill("Min egen inledning som jag har skrivit själv")
+    confirm = kp.root.locator(".kp-ad-confirm")
+
+    kp.button("draft-ad").click()
+    confirm.wait_for(state="visible")
+    kp.button("cancel-draft").click()
+    confirm.wait_for(state="hidden")
+    assert kp.field("ad.intro").input_value() == "Min egen inledning som jag har skrivit själv"
+
+    kp.button("draft-ad").click()
+    confirm.wait_for(state="visible")
+    kp.button("confirm-draft").click()
+    page.wait_for_function(
+        "() => document.querySelector('.kravprofil-block [data-field=\"ad.intro\"]').value"
+        " !== 'Min egen inledning som jag har skrivit själv'")
+    assert "Kundtjänstmedarbetare".lower() in kp.field("ad.title").input_value().lower()
