@@ -85,12 +85,24 @@ def test_reordering_and_inserting_keep_url_names(small_source, tmp_path):
 
 def test_raw_html_in_markdown_is_sanitized(small_source, tmp_path):
     (small_source / "a" / "andra.md").write_text(
-        "---\ntitle: A\n---\n<script>alert(1)</script>\n\n<img src=x onerror=alert(1)>"
+        "---\ntitle: A\n---\n<script>alert(1)</script>\n\n<img src=https://x.se/a.png onerror=alert(1)>"
         "[klick](javascript:alert(1)) <b>fet</b>\n", encoding="utf-8")
     folder = _build_and_extract(small_source, tmp_path)
     html = (folder / "html" / "andra.html").read_text(encoding="utf-8")
     assert "<script" not in html and "onerror" not in html and "javascript:" not in html
-    assert "<b>fet</b>" in html
+    assert "<b>fet</b>" in html and 'src="https://x.se/a.png"' in html
+
+
+def test_links_in_raw_html_are_checked_and_resolved_like_markdown_links(small_source, tmp_path):
+    (small_source / "a" / "andra.md").write_text(
+        "---\ntitle: A\n---\nText.\n\n<a href=\"forsta.md\">Första</a> <img src=\"saknas.png\" alt=\"\">\n",
+        encoding="utf-8")
+    result = pipeline.build(small_source, tmp_path / "c.tar.gz")
+    assert [(e.file, e.line, e.key) for e in result.errors] == [("a/andra.md", 6, "file_missing")]
+    (small_source / "a" / "andra.md").write_text(
+        "---\ntitle: A\n---\n<a href=\"forsta.md\">Första</a>\n", encoding="utf-8")
+    html = (_build_and_extract(small_source, tmp_path) / "html" / "andra.html").read_text(encoding="utf-8")
+    assert 'href="/jump_to_id/forsta"' in html
 
 
 def test_generated_transcript_when_no_timings(small_source, tmp_path):
