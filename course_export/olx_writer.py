@@ -6,7 +6,8 @@ about/. Every XML text and attribute goes through lxml, so it is escaped.
 """
 import json
 from html import escape
-from pathlib import Path, PurePosixPath
+import posixpath
+from pathlib import Path
 
 from lxml import etree
 
@@ -23,7 +24,12 @@ class Tree(dict):
     """{posix path relative to the course folder: bytes}."""
 
     def __truediv__(self, part):
-        return _Path(self, PurePosixPath(part))
+        return _Path(self, _join("", part))
+
+
+def _join(base, part):
+    """``base/part`` as a normalized posix path (what PurePosixPath gives, without its cost per file)."""
+    return posixpath.normpath(f"{base}/{part}" if base else str(part))
 
 
 class _Path:
@@ -31,12 +37,12 @@ class _Path:
         self.tree, self.path = tree, path
 
     def __truediv__(self, part):
-        return _Path(self.tree, self.path / part)
+        return _Path(self.tree, _join(self.path, part))
 
     def write_bytes(self, data):
-        if self.path.as_posix() in self.tree:
+        if self.path in self.tree:
             raise ValueError(f"two files would be written as {self.path}")
-        self.tree[self.path.as_posix()] = data
+        self.tree[self.path] = data
 
     def write_text(self, text, encoding="utf-8"):
         self.write_bytes(text.encode(encoding))

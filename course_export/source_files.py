@@ -1,6 +1,7 @@
 """Reading source files safely: paths stay inside the source folder, text must be UTF-8."""
 import os
-from pathlib import Path, PurePosixPath
+import stat
+from pathlib import Path
 
 
 class SourceRoot:
@@ -9,11 +10,24 @@ class SourceRoot:
     def __init__(self, path):
         self.path = Path(path)
         self.real = Path(os.path.realpath(self.path))
+        self._path_str = str(self.path)
+        self._real_str = str(self.real)
+        self._real_dirs = {}        # folder -> its real path, for this build only (folders seen once)
 
     def rel(self, abs_path):
         """A path for messages, relative to the source folder."""
-        text, base = str(abs_path), str(self.path) + os.sep
+        text, base = str(abs_path), self._path_str + os.sep
         return text[len(base):].replace(os.sep, "/") if text.startswith(base) else text
+
+    def _real_path(self, path, mode):
+        """``os.path.realpath(path)``; the real path of each folder is looked up once."""
+        if stat.S_ISLNK(mode):
+            return os.path.realpath(path)
+        folder, name = os.path.split(path)
+        real_folder = self._real_dirs.get(folder)
+        if real_folder is None:
+            real_folder = self._real_dirs[folder] = os.path.realpath(folder)
+        return os.path.join(real_folder, name)
 
     def resolve(self, ref, base_file, line, errors, base_dir=None, shown=None):
         """Resolve ``ref`` (a relative path written in ``base_file``) to a file inside the source folder.
@@ -21,29 +35,32 @@ class SourceRoot:
         Returns the absolute Path or None after recording an error: absolute paths, ``..`` that leaves
         the folder, symlinks whose target is outside it, missing files and folders are refused.
         """
-        where = shown or self.rel(base_file)
+        def refuse(key, **params):
+            errors.add(shown or self.rel(base_file), line, key, **params)
+
         if not isinstance(ref, str) or not ref.strip():
-            errors.add(where, line, "path_empty")
+            refuse("path_empty")
             return None
-        if "\\" in ref or PurePosixPath(ref).is_absolute() or (len(ref) > 1 and ref[1] == ":"):
-            errors.add(where, line, "path_absolute", path=ref)
+        if "\\" in ref or ref.startswith("/") or (len(ref) > 1 and ref[1] == ":"):
+            refuse("path_absolute", path=ref)
             return None
-        base = Path(base_dir) if base_dir is not None else self.path
-        candidate = base / ref
-        normalized = Path(os.path.normpath(candidate))
-        if not is_inside(normalized, self.path):
-            errors.add(where, line, "path_outside", path=ref)
+        base = str(base_dir) if base_dir is not None else self._path_str
+        normalized = os.path.normpath(os.path.join(base, ref))
+        if not is_inside(normalized, self._path_str):
+            refuse("path_outside", path=ref)
             return None
-        if not os.path.lexists(normalized):
-            errors.add(where, line, "file_missing", path=ref)
+        try:
+            mode = os.lstat(normalized).st_mode
+        except (OSError, ValueError):
+            refuse("file_missing", path=ref)
             return None
-        if not is_inside(Path(os.path.realpath(normalized)), self.real):
-            errors.add(where, line, "path_outside", path=ref)
+        if not is_inside(self._real_path(normalized, mode), self._real_str):
+            refuse("path_outside", path=ref)
             return None
-        if not normalized.is_file():
-            errors.add(where, line, "path_not_file", path=ref)
+        if not (stat.S_ISREG(mode) or (stat.S_ISLNK(mode) and os.path.isfile(normalized))):
+            refuse("path_not_file", path=ref)
             return None
-        return normalized
+        return Path(normalized)
 
     def inside(self, abs_path):
         """True when the real location of ``abs_path`` is inside the source folder."""
