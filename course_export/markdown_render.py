@@ -63,15 +63,19 @@ def plain_paragraphs(text):
     return "".join("<p>" + block.replace('"', "&quot;") + "</p>\n" for block in blocks if block)
 
 
+_CLEANER_OPTIONS = dict(tags=ALLOWED_TAGS, attributes=ALLOWED_ATTRIBUTES, url_schemes=URL_SCHEMES,
+                        filter_style_properties={"text-align"}, link_rel="noopener noreferrer")
+_CLEANER = nh3.Cleaner(**_CLEANER_OPTIONS)     # configured once: nh3.clean() converts the options every call
+
+
 def sanitize(html, attribute_filter=None):
     """Keep ordinary article markup only. Also used for HTML we assemble ourselves.
 
     ``attribute_filter(tag, attribute, value)`` may rewrite an attribute that is kept (it sees link targets
     after disallowed schemes such as ``javascript:`` are gone)."""
-    return nh3.clean(
-        html, tags=ALLOWED_TAGS, attributes=ALLOWED_ATTRIBUTES, url_schemes=URL_SCHEMES,
-        filter_style_properties={"text-align"}, link_rel="noopener noreferrer", attribute_filter=attribute_filter,
-    )
+    if attribute_filter is None:
+        return _CLEANER.clean(html)
+    return nh3.clean(html, attribute_filter=attribute_filter, **_CLEANER_OPTIONS)
 
 
 class LinkContext:
@@ -82,6 +86,11 @@ class LinkContext:
         self.static_names = static_dir_names    # source static path (posix, relative to static/) -> out name
         self.article_urls = article_urls        # absolute article path -> url_name
         self.errors = errors
+        self.page = None                        # the page being cleaned, whose links the cleaner resolves
+        self.cleaner = nh3.Cleaner(attribute_filter=self._resolve_attribute, **_CLEANER_OPTIONS)
+
+    def _resolve_attribute(self, tag, attribute, value):
+        return self.page.resolve(value) if (tag, attribute) in _LINK_ATTRS else value
 
 
 _LINK_ATTRS = {("a", "href"), ("img", "src")}
@@ -124,15 +133,16 @@ class Page:
             return ref
         return "/static/" + name + ("#" + fragment if fragment else "")
 
-    def _resolve_attribute(self, tag, attribute, value):
-        return self.resolve(value) if (tag, attribute) in _LINK_ATTRS else value
-
     def render(self):
         plain = plain_paragraphs(self.text)
         if plain is not None:
             return plain
         # Link and image targets (also those of raw HTML in the text) are resolved while nh3 cleans.
-        clean = sanitize(markdown_to_html(self.text), attribute_filter=self._resolve_attribute)
+        self.ctx.page = self
+        try:
+            clean = self.ctx.cleaner.clean(markdown_to_html(self.text))
+        finally:
+            self.ctx.page = None
         for link in STATIC_LINK_RE.findall(clean):
             if link[len("/static/"):].split("#")[0] not in self.ctx.static_names.values():
                 self.ctx.errors.add(self.shown, self.line_of(link), "static_link_missing", ref=link)
