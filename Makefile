@@ -23,7 +23,7 @@ else
   PYTHON312 := python3.12
 endif
 
-.PHONY: help run test bench screenshots translations clean migrate venv
+.PHONY: help run test bench screenshots translations templates clean migrate venv
 
 help:
 	@echo "make run           start the workbench on http://$(HOST):$(PORT)/ (creates .venv on first use)"
@@ -31,6 +31,7 @@ help:
 	@echo "make bench         render-time and payload benchmarks (tests/bench/bench_*.py)"
 	@echo "make screenshots   refresh docs/screenshots/*.png from the browser tests"
 	@echo "make translations  extract and compile the gettext catalogues"
+	@echo "make templates     rebuild the prebuilt blank Word templates shipped in recruitment_core"
 	@echo "make clean         remove build leftovers, tox envs, var/ and caches (keeps .venv and node_modules)"
 
 $(VENV)/bin/python:
@@ -66,6 +67,7 @@ screenshots: $(VENV)/.installed node_modules/axe-core/axe.min.js
 
 bench: $(VENV)/.installed
 	@set -e; for f in tests/bench/bench_*.py; do echo "== $$f"; $(PY) $$f; done
+	@echo "== tests/bench/measure_wording.py (precision and recall of the wording checks)"; $(PY) tests/bench/measure_wording.py
 
 # gettext catalogues: <package>/conf/locale/<lang>/LC_MESSAGES/text.po (msgids English; sv and en), compiled to
 # text.mo, for every package with a conf/locale folder. JavaScript strings travel from the server in the page's
@@ -89,3 +91,7 @@ translations: $(VENV)/.installed
 clean:
 	rm -rf build dist *.egg-info .tox .pytest_cache var test-results
 	find . -path ./.venv -prune -o -path ./node_modules -prune -o -name __pycache__ -type d -exec rm -rf {} +
+
+# The ten blank Word templates (5 kinds x sv/en) ship prebuilt; a test fails when they differ from a fresh build.
+templates: $(VENV)/.installed
+	$(PY) -m recruitment_core.documents.prebuilt

@@ -17,7 +17,7 @@ setup(
         "Django>=4.2,<6",
         "python-docx>=1.1",
         "PyYAML>=6",
-        "Markdown>=3.5",
+        "cmarkgfm>=2024.1",  # C CommonMark + GFM tables: ~15x faster than Python-Markdown for course builds
         "nh3>=0.2.17",
         "lxml>=5",
     ],
