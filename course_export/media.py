@@ -11,9 +11,9 @@ Transcripts (.srt, UTF-8) for a video come from, in this order:
    (15 characters per second, at least 2 seconds per cue) — good enough to read along, not exact.
 """
 import re
-from pathlib import Path
 
 from course_export.schema import Fields
+from course_export.source_files import read_text
 
 YOUTUBE_RE = re.compile(r"^[A-Za-z0-9_-]{11}$")
 HTTPS_RE = re.compile(r"^https://[^\s\"'<>]+$")
@@ -117,15 +117,10 @@ SRT_BLOCK_RE = re.compile(rf"^\d+\n{SRT_TIME} --> {SRT_TIME}[^\n]*\n.+", re.S)
 
 
 def read_srt_file(path, shown, errors):
-    data = Path(path).read_bytes()
-    if data.startswith(b"\xef\xbb\xbf"):
-        data = data[3:]
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        errors.add(shown, data[: exc.start].count(b"\n") + 1, "not_utf8", byte=f"0x{data[exc.start]:02x}")
+    text = read_text(path, shown, errors)
+    if text is None:
         return None
-    text = text.replace("\r\n", "\n").strip()
+    text = text.strip()
     line = 1
     for block in re.split(r"\n\s*\n", text):
         if not SRT_BLOCK_RE.match(block.strip()):
