@@ -23,7 +23,7 @@ import re
 
 from .lang import normalize_lang
 from .profile_text import ADVICE, AD, ERRORS, text as _text
-from .wording import check_text
+from .wording import check_text, gender_balance, gender_message
 
 VERSION = 1
 
@@ -396,7 +396,23 @@ def profile_advice(profile, framework, lang, max_competencies=6):
             item = {"section": section, "index": index, "field": field}
             item.update(flag)
             advice.append(item)
+    balance = _ad_gender_advice(profile["ad"], lang)
+    if balance:
+        advice.append(balance)
     return advice
+
+
+def _ad_gender_advice(ad, lang):
+    """One advice item on the gender coding of the whole ad when it leans to one side (Gaucher et al. 2011)."""
+    text = "\n".join(value for value in ad.values() if _has(value))
+    if not text:
+        return None
+    balance = gender_balance(text)
+    if balance["verdict"] not in ("masculine", "feminine"):
+        return None
+    item = _advice("ad", None, None, "gender_balance", gender_message(balance, lang))
+    item.update({"verdict": balance["verdict"], "masculine": balance["masculine"], "feminine": balance["feminine"]})
+    return item
 
 
 # ---------------------------------------------------------------- ad draft

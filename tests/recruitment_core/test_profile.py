@@ -527,3 +527,45 @@ def test_the_reason_only_covers_its_own_requirement_and_field():
     assert ("requirements", 3, "text") not in flagged      # the sample's "Körkort B" has a reason
     assert ("requirements", 1, "text") in flagged          # the same demand without one
     assert ("ad", None, "must") in flagged                 # the ad states no reason
+
+
+# ---------------------------------------------------------------- gender balance of the whole ad
+
+def _with_ad(**fields):
+    data = P.empty_profile()
+    data["basics"]["role"] = "Projektledare"
+    data["ad"].update(fields)
+    return data
+
+
+def _balance_items(data, lang="sv"):
+    return [a for a in P.profile_advice(data, load_default_framework(), lang) if a["kind"] == "gender_balance"]
+
+
+def test_masculine_coded_ad_gets_one_balance_item_naming_the_words():
+    data = _with_ad(intro="Du är tävlingsinriktad och självständig.", must="Analytisk och beslutsam.")
+    items = _balance_items(data)
+    assert len(items) == 1
+    item = items[0]
+    assert item["section"] == "ad" and item["field"] is None and item["verdict"] == "masculine"
+    assert item["masculine"] == 4 and item["feminine"] == 0
+    assert "maskulint" in item["message"] and "tävlingsinriktad" in item["message"]
+    assert "Gaucher" in item["message"]
+    assert "masculine" in _balance_items(data, "en")[0]["message"]
+
+
+def test_feminine_coded_ad_is_reported_as_feminine():
+    items = _balance_items(_with_ad(offer="Vi är lyhörda och omtänksamma och stödjer varandra i nära samarbete."))
+    assert [i["verdict"] for i in items] == ["feminine"]
+
+
+def test_balanced_or_uncoded_ad_gets_no_balance_item():
+    assert _balance_items(_with_ad(intro="Du är självständig och lyhörd.")) == []
+    assert _balance_items(_with_ad(intro="Vi söker en projektledare till Göteborg.")) == []
+    assert _balance_items(P.empty_profile()) == []
+
+
+def test_coded_words_outside_the_ad_do_not_make_the_ad_unbalanced():
+    data = _with_ad(intro="Vi söker en projektledare.")
+    data["purpose"]["purpose"] = "Tävlingsinriktad, självständig, analytisk och beslutsam."
+    assert _balance_items(data) == []
