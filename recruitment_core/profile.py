@@ -363,16 +363,32 @@ _REASON_JOINERS = ("eftersom", "because")
 _SENTENCE_PUNCTUATION = re.compile(r"[.!?;]+")
 
 
-def _drop_justified(flags, text, why, lang):
-    if not any(flag["kind"] == "indirect" for flag in flags):
+def _drop_resolved(flags, text, suffixes, lang):
+    """Leave out ``indirect`` flags on ``text`` that the requirement's other fields resolve.
+
+    Each suffix is what the other field says, written after the text (", eftersom <why>", " (C1)"). A flag is
+    dropped when the wording check no longer raises it once any one suffix is added; so the check's own rules
+    (a reason in the sentence, a named language level) decide, and nothing is kept twice.
+    """
+    if not suffixes or not any(flag["kind"] == "indirect" for flag in flags):
         return flags
     stem = text.rstrip(" \t\n.!?;")
-    reason = " ".join(_SENTENCE_PUNCTUATION.sub(" ", why).split())
-    still_flagged = [{(f["kind"], f["start"], f["end"]) for f in check_text(f"{stem}, {joiner} {reason}", lang)}
-                     for joiner in _REASON_JOINERS]
+    still_flagged = [{(f["kind"], f["start"], f["end"]) for f in check_text(stem + suffix, lang)}
+                     for suffix in suffixes]
     return [flag for flag in flags
             if flag["kind"] != "indirect" or flag["end"] > len(stem)
             or all((flag["kind"], flag["start"], flag["end"]) in seen for seen in still_flagged)]
+
+
+def _resolving_suffixes(req):
+    """The requirement's written level and reason as phrases that can follow its text."""
+    suffixes = []
+    if _has(req["level"]):
+        suffixes.append([f" ({' '.join(req['level'].split())})"])
+    if _has(req["why"]):
+        reason = " ".join(_SENTENCE_PUNCTUATION.sub(" ", req["why"]).split())
+        suffixes.append([f", {joiner} {reason}" for joiner in _REASON_JOINERS])
+    return suffixes
 
 
 def profile_advice(profile, framework, lang, max_competencies=6):
@@ -381,7 +397,8 @@ def profile_advice(profile, framework, lang, max_competencies=6):
     Each item is ``{"section", "index", "field", "kind", "message"}``; wording items also carry the keys of
     ``wording.check_text``'s flags (their ``kind`` is the flag's kind). ``framework`` may be ``None`` (then
     unknown competency ids are not reported). An ``indirect`` flag on a requirement's text that its written
-    reason justifies (a driving licence with a "why") is left out; see ``_drop_justified``.
+    reason or level resolves (a driving licence with a "why", "god svenska" with level C1) is left out;
+    see ``_drop_resolved``.
     """
     lang = normalize_lang(lang)
     profile = validate_profile(profile)
@@ -390,8 +407,9 @@ def profile_advice(profile, framework, lang, max_competencies=6):
         if not _has(value):
             continue
         flags = check_text(value, lang)
-        if section == "requirements" and field == "text" and _has(profile["requirements"][index]["why"]):
-            flags = _drop_justified(flags, value, profile["requirements"][index]["why"], lang)
+        if section == "requirements" and field == "text":
+            for suffixes in _resolving_suffixes(profile["requirements"][index]):
+                flags = _drop_resolved(flags, value, suffixes, lang)
         for flag in flags:
             item = {"section": section, "index": index, "field": field}
             item.update(flag)

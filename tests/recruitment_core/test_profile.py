@@ -569,3 +569,28 @@ def test_coded_words_outside_the_ad_do_not_make_the_ad_unbalanced():
     data = _with_ad(intro="Vi söker en projektledare.")
     data["purpose"]["purpose"] = "Tävlingsinriktad, självständig, analytisk och beslutsam."
     assert _balance_items(data) == []
+
+
+# ---------------------------------------------------------------- a written language level resolves "god svenska"
+
+def _language_profile(level):
+    data = P.empty_profile()
+    data["requirements"] = [{"text": "Mycket god svenska i tal och skrift", "category": "language", "must": True,
+                             "weight": 4, "why": "", "assessment": "Intervju", "stage": "Intervju",
+                             "level": level}]
+    return data
+
+
+def _indirect_on_text(data):
+    return [a for a in P.profile_advice(data, load_default_framework(), "sv")
+            if a["kind"] == "indirect" and a["section"] == "requirements" and a["field"] == "text"]
+
+
+def test_language_requirement_with_a_cefr_level_is_not_flagged_for_missing_level():
+    assert _indirect_on_text(_language_profile("C1")) == []
+    assert not [a for a in P.profile_advice(_language_profile("C1"), None, "sv") if a["kind"] == "language_level"]
+
+
+def test_language_requirement_without_a_real_level_stays_flagged():
+    assert len(_indirect_on_text(_language_profile(""))) == 1
+    assert len(_indirect_on_text(_language_profile("bra"))) == 1
