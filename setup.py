@@ -29,6 +29,7 @@ setup(
             "playwright>=1.45",
             "olxcleaner>=0.3",
             "tox>=4",
+            "Babel>=2.12",  # the catalogue tests read the .po files; make translations uses pybabel
         ],
     },
     entry_points={
