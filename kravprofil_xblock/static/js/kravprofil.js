@@ -318,8 +318,12 @@
           revision = r.body.revision;
           savedChanges = upTo;
           if (upTo === changes) { dropLocal(); } else { keepLocal(); }
-          setStatus(savedText(r.body.saved_at) + (note ? " " + note : ""));
-          note = "";
+          if (upTo === changes) {
+            setStatus(savedText(r.body.saved_at) + (note ? " " + note : ""));
+            note = "";
+          } else {
+            setStatus(S.unsaved);  // typed during the save: the next save (already scheduled) carries it
+          }
           showAdvice(r.body.advice);
         } else if (r.status === 409) {
           openConflict(r.body);
