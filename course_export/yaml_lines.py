@@ -61,7 +61,17 @@ def _construct_sequence(loader, node):
     return result
 
 
+def _construct_timestamp(loader, node):
+    """A date YAML recognises by its shape but that does not exist (2026-13-02, 2026-02-30) stays the
+    text the author wrote, so the field's own check reports it instead of a crash."""
+    try:
+        return loader.construct_yaml_timestamp(node)
+    except ValueError:
+        return loader.construct_scalar(node)
+
+
 _LineLoader.add_constructor("tag:yaml.org,2002:map", _construct_mapping)
+_LineLoader.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp)
 _LineLoader.add_constructor("tag:yaml.org,2002:seq", _construct_sequence)
 
 

@@ -261,3 +261,20 @@ def test_dates(tmp_path):
     assert_error(build_errors(src, tmp_path), "course.yaml", 6, "ends (2025-12-31T00:00:00Z) before it starts")
     course.write_text(course.read_text().replace("end: 2025-12-31", "end: första maj"))
     assert_error(build_errors(src, tmp_path), "course.yaml", 6, "'end' = 'första maj' is not a date")
+
+
+@pytest.mark.parametrize("value", ["2026-13-02", "2026-02-30", "2026-02-30T25:00:00Z"])
+def test_impossible_date_is_reported_not_a_crash(tmp_path, value):
+    """YAML reads 2026-13-02 as a timestamp; an impossible one must be a 'not a date' message, not a traceback."""
+    src = write_source(tmp_path / "src")
+    course = src / "course.yaml"
+    course.write_text(course.read_text().replace("start: 2026-01-01", f"start: {value}"))
+    assert_error(build_errors(src, tmp_path), "course.yaml", 5, f"'start' = '{value}' is not a date")
+
+
+def test_impossible_date_elsewhere_stays_text(tmp_path):
+    """A date-like text in a quiz (not a date field) is kept as the text the author wrote."""
+    src = write_source(tmp_path / "src", q__prov_yaml="title: Prov\nquestions:\n  - id: f1\n    type: short_text\n"
+                                                      "    prompt: Vilket datum?\n    answers: [2026-02-30]\n")
+    result = pipeline.build(src, tmp_path / "ok.tar.gz")
+    assert result.ok, [e.render("en") for e in result.errors]
