@@ -57,12 +57,13 @@ def read_quiz(data, shown, errors):
         if not q.ok and not isinstance(item, dict):
             continue
         qid = check_id(q.get("id"), shown, q.line("id"), errors) if q.get("id") is not None else None
-        if qid and qid in seen:
+        duplicate = bool(qid and qid in seen)
+        if duplicate:
             errors.add(shown, q.line("id"), "duplicate_id", id=qid, other=f"{shown}:{seen[qid]}")
         elif qid:
             seen[qid] = q.line("id")
         question = _read_question(q, shown, errors, qid or f"q{index + 1}")
-        if question:
+        if question and not duplicate:   # checked, but not kept: its url_name would clash (reported once)
             questions.append((question, q.number("attempts", attempts, 1, 100),
                               q.number("weight", weight, 0, 100, integer=False)))
     return Quiz(quiz.text("title"), quiz.text("intro"), attempts, weight, showanswer, questions)

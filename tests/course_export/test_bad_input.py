@@ -278,3 +278,13 @@ def test_impossible_date_elsewhere_stays_text(tmp_path):
                                                       "    prompt: Vilket datum?\n    answers: [2026-02-30]\n")
     result = pipeline.build(src, tmp_path / "ok.tar.gz")
     assert result.ok, [e.render("en") for e in result.errors]
+
+
+def test_duplicate_question_id_is_one_message_with_its_line(tmp_path):
+    """Not also a second, line-less 'two blocks would get the url_name' for the same mistake."""
+    quiz = ("title: Prov\nquestions:\n  - id: f1\n    type: multiple_choice\n    prompt: A?\n"
+            "    choices: [{text: A, correct: true}, {text: B}]\n  - id: f1\n    type: short_text\n"
+            "    prompt: B?\n    answers: [b]\n")
+    errors = build_errors(write_source(tmp_path / "src", q__prov_yaml=quiz), tmp_path)
+    assert_error(errors, "q/prov.yaml", 7, "'f1' is already used at q/prov.yaml:3")
+    assert len(errors) == 1, errors
