@@ -396,8 +396,8 @@ def profile_advice(profile, framework, lang, max_competencies=6):
 
     Each item is ``{"section", "index", "field", "kind", "message"}``; wording items also carry the keys of
     ``wording.check_text``'s flags (their ``kind`` is the flag's kind). ``framework`` may be ``None`` (then
-    unknown competency ids are not reported). An ``indirect`` flag on a requirement's text that its written
-    reason or level resolves (a driving licence with a "why", "god svenska" with level C1) is left out;
+    unknown competency ids are not reported). An ``indirect`` flag on a requirement's text (or its other fields)
+    that its written reason or level resolves (a driving licence with a "why", "god svenska" with level C1) is left out;
     see ``_drop_resolved``.
     """
     lang = normalize_lang(lang)
@@ -407,7 +407,7 @@ def profile_advice(profile, framework, lang, max_competencies=6):
         if not _has(value):
             continue
         flags = check_text(value, lang)
-        if section == "requirements" and field == "text":
+        if section == "requirements":  # every field of the requirement: "Kopia av körkort" as its assessment too
             for suffixes in _resolving_suffixes(profile["requirements"][index]):
                 flags = _drop_resolved(flags, value, suffixes, lang)
         for flag in flags:

@@ -594,3 +594,17 @@ def test_language_requirement_with_a_cefr_level_is_not_flagged_for_missing_level
 def test_language_requirement_without_a_real_level_stays_flagged():
     assert len(_indirect_on_text(_language_profile(""))) == 1
     assert len(_indirect_on_text(_language_profile("bra"))) == 1
+
+
+def test_the_reason_also_covers_the_other_fields_of_its_requirement():
+    # "Kopia av körkort" as the assessment of a driving-licence demand that has a reason is not "körkort utan skäl".
+    data = realistic_profile()
+    data["requirements"] = [dict(data["requirements"][0], text="B-körkort", why="Vi kör bil mellan brukarna.",
+                                 assessment="Kopia av körkort", stage="Innan anställning, visa körkortet")]
+    fields = {a["field"] for a in profile_advice(data, None, "sv")
+              if a["section"] == "requirements" and a["kind"] == "indirect"}
+    assert fields == set()
+    data["requirements"][0]["why"] = ""
+    fields = {a["field"] for a in profile_advice(data, None, "sv")
+              if a["section"] == "requirements" and a["kind"] == "indirect"}
+    assert fields == {"text", "assessment", "stage"}
