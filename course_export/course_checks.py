@@ -46,8 +46,9 @@ def check_grading(f, course, errors):
             for lesson in lessons:
                 errors.add(COURSE_FILE, lesson.graded_line, "grader_unknown", format=gformat)
 
-def check_url_names(course, errors):
-    """Every url_name (chapters, sequentials, units, components) is unique in the whole course."""
+def check_url_names(course, errors, jump_links=()):
+    """Every url_name (chapters, sequentials, units, components) is unique in the whole course, and every
+    ``/jump_to_id/<url_name>`` link of a page (``jump_links``: (file, line, url_name, link)) names one."""
     seen = {}
     for module in course.modules:
         names = [(module.url_name, "chapter")]
@@ -64,6 +65,9 @@ def check_url_names(course, errors):
                                 second=category)
                 continue
             seen[name] = category
+    for file, line, name, link in jump_links:
+        if name not in seen:
+            errors.add(file, line, "jump_target_missing", ref=link)
 
 
 def _empty(f):

@@ -74,7 +74,7 @@ class CourseReader:
         self._read_components(plan, course)
         self._check_media_ids(plan)
         check_grading(f, course, self.errors)
-        check_url_names(course, self.errors)
+        check_url_names(course, self.errors, self.links.jump_links)
         course.static = dict(sorted(self.static.items()))
         course.advanced_modules = sorted(installed_blocks())
         return course

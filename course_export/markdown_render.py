@@ -37,6 +37,7 @@ ALLOWED_ATTRIBUTES = {
 }
 URL_SCHEMES = {"http", "https", "mailto"}
 STATIC_LINK_RE = re.compile(r'(?:href|src)="(/static/[^"]*)"')
+JUMP_PREFIX = "/jump_to_id/"
 EXTERNAL_RE = re.compile(r"^(?:[a-zA-Z][a-zA-Z0-9+.-]*:|#|/static/|/jump_to_id/)")
 # Text without any Markdown syntax (most manuscripts and transcripts) is turned into paragraphs
 # directly; tests check that the result equals the renderer's for such text. Excluded: Markdown and HTML
@@ -87,6 +88,7 @@ class LinkContext:
         self.article_urls = article_urls        # absolute article path -> url_name
         self.errors = errors
         self.page = None                        # the page being cleaned, whose links the cleaner resolves
+        self.jump_links = []                    # (file, line, url_name) of /jump_to_id/ links, checked later
         self.cleaner = nh3.Cleaner(attribute_filter=self._resolve_attribute, **_CLEANER_OPTIONS)
 
     def _resolve_attribute(self, tag, attribute, value):
@@ -113,6 +115,9 @@ class Page:
         return self.first_line
 
     def resolve(self, ref):
+        if ref.startswith(JUMP_PREFIX):
+            target = re.split(r"[#?]", ref[len(JUMP_PREFIX):], maxsplit=1)[0]
+            self.ctx.jump_links.append((self.shown, self.line_of(ref), target, ref))
         if EXTERNAL_RE.match(ref):
             return ref
         path_part, _, fragment = ref.partition("#")

@@ -138,6 +138,14 @@ MESSAGES = {
         "en": ("'{ref}' is not a file in static/", "add the file to static/ or fix the link"),
         "sv": ("'{ref}' finns inte i static/", "lägg filen i static/ eller rätta länken"),
     },
+    "jump_target_missing": {
+        "en": ("the link '{ref}' is not a block of this course",
+               "write an id from course.yaml (module, lesson, component; a unit is '<id>_unit') or link to the "
+               "article's .md file"),
+        "sv": ("länken '{ref}' leder inte till något block i kursen",
+               "skriv ett id från course.yaml (modul, lektion, komponent; en enhet är '<id>_unit') eller länka "
+               "till artikelns .md-fil"),
+    },
     "static_bad_name": {
         "en": ("the static file name '{name}' has characters Open edX rewrites",
                "rename it using only A-Z, a-z, 0-9, '_', '.' and '-' (no spaces or å, ä, ö)"),

@@ -288,3 +288,22 @@ def test_duplicate_question_id_is_one_message_with_its_line(tmp_path):
     errors = build_errors(write_source(tmp_path / "src", q__prov_yaml=quiz), tmp_path)
     assert_error(errors, "q/prov.yaml", 7, "'f1' is already used at q/prov.yaml:3")
     assert len(errors) == 1, errors
+
+
+def test_jump_to_id_link_to_a_block_that_does_not_exist(tmp_path):
+    """A hand-written /jump_to_id/ link to an id not in the course would be a dead link in Studio."""
+    src = write_source(tmp_path / "src", a__andra_md="---\ntitle: Andra\n---\nText.\n\n"
+                       "Se [lektionen](/jump_to_id/l2) och [fel](/jump_to_id/l3) och <a href=\"/jump_to_id/f1x\">x</a>.\n")
+    errors = build_errors(src, tmp_path)
+    assert_error(errors, "a/andra.md", 6, "/jump_to_id/l3", "not a block")
+    assert_error(errors, "a/andra.md", 6, "/jump_to_id/f1x", "not a block")
+    assert not [e for e in errors if "/jump_to_id/l2" in e], errors
+    assert len(errors) == 2, errors
+
+
+def test_jump_to_id_links_to_existing_blocks_are_kept(small_source, tmp_path):
+    (small_source / "a" / "andra.md").write_text(
+        "---\ntitle: A\n---\n[a](/jump_to_id/l2) [b](/jump_to_id/prov_f1) [c](/jump_to_id/film_unit)\n",
+        encoding="utf-8")
+    result = pipeline.build(small_source, tmp_path / "c.tar.gz")
+    assert result.ok, [e.render("en") for e in result.errors]
