@@ -10,6 +10,7 @@ Transcripts (.srt, UTF-8) for a video come from, in this order:
 3. otherwise the manuscript text split into cues at sentence ends, with ESTIMATED times
    (15 characters per second, at least 2 seconds per cue) — good enough to read along, not exact.
 """
+import posixpath
 import re
 
 from course_export.schema import Fields
@@ -69,7 +70,9 @@ def read_media_entry(data, kind, shown, errors, resolve_file):
     elif isinstance(m.get("transcript"), str):
         path = resolve_file(m.get("transcript"), m.line("transcript"))
         if path is not None:
-            media.srt_text = read_srt_file(path, m.get("transcript"), errors)
+            # named like the YAML file that names it (relative to the source folder, or the media file's path)
+            srt_shown = posixpath.normpath(posixpath.join(posixpath.dirname(shown), m.get("transcript")))
+            media.srt_text = read_srt_file(path, srt_shown, errors)
     return media
 
 

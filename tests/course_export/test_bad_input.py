@@ -307,3 +307,20 @@ def test_jump_to_id_links_to_existing_blocks_are_kept(small_source, tmp_path):
         encoding="utf-8")
     result = pipeline.build(small_source, tmp_path / "c.tar.gz")
     assert result.ok, [e.render("en") for e in result.errors]
+
+
+def test_bad_srt_is_named_by_its_path_not_only_as_written(tmp_path):
+    """`transcript: film.srt` in f/film.yaml is the file f/film.srt (and next to the media file for --media):
+    the message must name that file, not a bare 'film.srt' the author cannot find."""
+    src = write_source(tmp_path / "src",
+                       f__film_yaml="title: En film\nmanuscript: Hej.\nmedia:\n  mp4: https://x.se/f.mp4\n"
+                                    "  transcript: film.srt\n",
+                       f__film_srt="1\n00:00:00,000 --> 00:00:02,000\nR\xe4tt\n".encode("latin-1"))
+    assert_error(build_errors(src, tmp_path), "f/film.srt", 3, "UTF-8")
+    media_dir = tmp_path / "media"
+    media_dir.mkdir()
+    (media_dir / "media.yaml").write_text("films:\n  film:\n    mp4: https://x.se/f.mp4\n    transcript: u.srt\n")
+    (media_dir / "u.srt").write_text("inte en srt\n")
+    (src / "f" / "film.yaml").write_text("title: En film\nmanuscript: Hej.\n")
+    assert_error(build_errors(src, tmp_path, media_file=media_dir / "media.yaml"), str(media_dir / "u.srt"), 1,
+                 ".srt cue")

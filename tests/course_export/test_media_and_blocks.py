@@ -52,7 +52,8 @@ def test_bad_srt_file(small_source, tmp_path, content, line, words):
     (tmp_path / "film.srt").write_bytes(content)
     media = tmp_path / "media.yaml"
     media.write_text("films:\n  film:\n    youtube_id: AbCdEfGhIjK\n    transcript: film.srt\n")
-    assert_error(build_errors(small_source, tmp_path, media_file=media), "film.srt", line, *words)
+    assert_error(build_errors(small_source, tmp_path, media_file=media), str(tmp_path / "film.srt"), line,
+                 *words)   # named like the media file that names it (its path), not a bare 'film.srt'
 
 
 def test_bad_cues(small_source, tmp_path):
