@@ -489,12 +489,12 @@ _BALANCE_TEXT = {
     "sv": {
         "neutral": "Texten innehåller inga ord som forskningen kodar som maskulina eller feminina.",
         "balanced": "Texten är balanserad: {m} maskulint och {f} feminint kodade ord.",
-        "masculine": ("Texten är maskulint kodad: {m} maskulint kodade ord ({words}) mot {f} feminint kodade. "
-                      "Gaucher, Friesen & Kay (2011) visade att kvinnor upplever sådana annonser som mindre "
+        "masculine": ("Texten är maskulint kodad: {m} maskulint kodade ord ({words}) mot {f} feminint {f_coded} "
+                      "ord. Gaucher, Friesen & Kay (2011) visade att kvinnor upplever sådana annonser som mindre "
                       "tilltalande och känner mindre tillhörighet. Byt ut några ord eller beskriv också "
                       "samarbete och stöd i arbetet."),
-        "feminine": ("Texten är feminint kodad: {f} feminint kodade ord ({words}) mot {m} maskulint kodade. "
-                     "Svenska studier (Umeå universitet 2013, 2021; Mälardalens universitet 2024) finner t.ex. "
+        "feminine": ("Texten är feminint kodad: {f} feminint kodade ord ({words}) mot {m} maskulint {m_coded} "
+                     "ord. Svenska studier (Umeå universitet 2013, 2021; Mälardalens universitet 2024) finner t.ex. "
                      "”samarbetsförmåga” oftare i annonser för kvinnodominerade yrken. Beskriv också ansvar, "
                      "beslut och självständigt arbete så att annonsen talar till fler."),
     },
@@ -502,14 +502,14 @@ _BALANCE_TEXT = {
         "neutral": "The text has no words that research codes as masculine or feminine.",
         "balanced": "The text is balanced: {m} masculine-coded and {f} feminine-coded words.",
         "masculine": ("The text is masculine-coded: {m} masculine-coded words ({words}) against {f} "
-                      "feminine-coded. Gaucher, Friesen & Kay (2011) showed that women find such ads less "
-                      "appealing and feel they belong less. Replace some words or also describe cooperation "
+                      "feminine-coded {f_words}. Gaucher, Friesen & Kay (2011) showed that women find such ads "
+                      "less appealing and feel they belong less. Replace some words or also describe cooperation "
                       "and support in the job."),
         "feminine": ("The text is feminine-coded: {f} feminine-coded words ({words}) against {m} "
-                     "masculine-coded. Swedish studies (Umeå University 2013, 2021; Mälardalen University 2024) "
-                     "find e.g. “samarbetsförmåga” (ability to cooperate) more often in ads for female-dominated "
-                     "jobs. Also describe responsibility, decisions and independent work so the ad speaks to "
-                     "more people."),
+                     "masculine-coded {m_words}. Swedish studies (Umeå University 2013, 2021; Mälardalen University "
+                     "2024) find e.g. “samarbetsförmåga” (ability to cooperate) more often in ads for "
+                     "female-dominated jobs. Also describe responsibility, decisions and independent work so the "
+                     "ad speaks to more people."),
     },
 }
 
@@ -524,5 +524,9 @@ def gender_message(balance, lang):
     side = balance.get("masculine_words" if verdict == "masculine" else "feminine_words") or []
     words = ", ".join(str(w) for w in side[:8]) + (" …" if len(side) > 8 else "")
     template = _BALANCE_TEXT[lang][verdict]
-    return (template.replace("{m}", str(int(balance.get("masculine", 0))))
-            .replace("{f}", str(int(balance.get("feminine", 0)))).replace("{words}", words))
+    counts = {"m": int(balance.get("masculine", 0)), "f": int(balance.get("feminine", 0))}
+    for key, count in counts.items():  # one word is "kodat ord" / "word", more "kodade ord" / "words"
+        template = (template.replace("{%s}" % key, str(count))
+                    .replace("{%s_coded}" % key, "kodat" if count == 1 else "kodade")
+                    .replace("{%s_words}" % key, "word" if count == 1 else "words"))
+    return template.replace("{words}", words)

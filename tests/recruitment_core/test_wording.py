@@ -347,3 +347,17 @@ def test_the_matching_rule_of_the_measurement():
     assert missed == [{"kind": "discrimination", "ground": "sex"}]
     paired, missed = bench.match_sentence([flag("vague"), flag("vague")], [{"kind": "vague"}])
     assert sorted(ok for _, ok in paired) == [False, True] and missed == []
+
+
+def test_gender_message_agrees_with_a_count_of_one():
+    # "mot 1 feminint kodade" is not Swedish: one word is "kodat".
+    masc = {"verdict": "masculine", "masculine": 3, "feminine": 1, "masculine_words": ["a", "b", "c"],
+            "feminine_words": ["d"]}
+    assert "mot 1 feminint kodat ord." in gender_message(masc, "sv")
+    fem = {"verdict": "feminine", "masculine": 1, "feminine": 5, "masculine_words": ["a"],
+           "feminine_words": list("bcdef")}
+    assert "mot 1 maskulint kodat ord." in gender_message(fem, "sv")
+    fem["masculine"] = 2
+    assert "mot 2 maskulint kodade ord." in gender_message(fem, "sv")
+    assert "against 1 masculine-coded word." in gender_message(dict(fem, masculine=1), "en")
+    assert "against 2 masculine-coded words." in gender_message(fem, "en")
