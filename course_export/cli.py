@@ -53,6 +53,8 @@ def main(argv=None):
             parser.error(ui("output_suffix", lang))
         if not output.parent.resolve().is_dir():
             parser.error(ui("output_dir", lang, folder=str(output.parent)))
+        if output.is_dir():
+            parser.error(ui("output_is_dir", lang, output=str(output)))
         source = Path(args.source).resolve() if args.source else pipeline.DEFAULT_SOURCE
         if source.is_dir() and output.resolve().is_relative_to(source):
             parser.error(ui("output_in_source", lang))

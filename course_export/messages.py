@@ -279,6 +279,8 @@ UI = {
     "output_suffix": {"en": "the output file must end with .tar.gz", "sv": "utfilen måste sluta på .tar.gz"},
     "output_dir": {"en": "the folder of the output file does not exist: {folder}",
                    "sv": "utfilens mapp finns inte: {folder}"},
+    "output_is_dir": {"en": "{output} is a folder; name the archive file, e.g. {output}/kurs.tar.gz",
+                      "sv": "{output} är en mapp; ange arkivfilens namn, t.ex. {output}/kurs.tar.gz"},
     "output_in_source": {"en": "the output file must not be inside the source folder",
                          "sv": "utfilen får inte ligga i källmappen"},
 }

@@ -83,3 +83,14 @@ def test_runs_as_a_process(small_source, tmp_path):
     bad = subprocess.run([sys.executable, "-m", "course_export.cli", "validate", str(tmp_path / "nope")],
                          capture_output=True, text=True, env=env, timeout=120)
     assert bad.returncode == 1 and "course.yaml" in bad.stderr
+
+
+def test_output_that_is_a_folder_is_a_usage_error_not_a_traceback(small_source, tmp_path, capsys):
+    folder = tmp_path / "kurs.tar.gz"
+    folder.mkdir()
+    with pytest.raises(SystemExit) as exc:
+        main(["--lang", "sv", "build", str(small_source), "-o", str(folder)])
+    assert exc.value.code == 2
+    assert "är en mapp" in capsys.readouterr().err
+    assert folder.is_dir() and not list(folder.iterdir())
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".course-export-")], "partial file left"
