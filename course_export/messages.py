@@ -65,6 +65,10 @@ MESSAGES = {
         "en": ("'{value}' is not a valid {field}", "use one of: {allowed}"),
         "sv": ("'{value}' är inte ett giltigt värde för {field}", "använd något av: {allowed}"),
     },
+    "empty_text": {
+        "en": ("'{field}' is empty", "write a text after '{field}:'"),
+        "sv": ("'{field}' är tomt", "skriv en text efter '{field}:'"),
+    },
     "empty_list": {
         "en": ("'{field}' is empty", "add at least one item"),
         "sv": ("'{field}' är tom", "lägg till minst en post"),

@@ -42,6 +42,9 @@ class Fields:
                 errors.add(shown_name, data.line_of(key), "wrong_type", field=key,
                            expected=_type_names(types))
                 self.ok = False
+            elif required and isinstance(data[key], str) and not data[key].strip():
+                errors.add(shown_name, data.line_of(key), "empty_text", field=key)
+                self.ok = False
 
     def get(self, key, default=None):
         value = self.data.get(key)

@@ -324,3 +324,19 @@ def test_bad_srt_is_named_by_its_path_not_only_as_written(tmp_path):
     (src / "f" / "film.yaml").write_text("title: En film\nmanuscript: Hej.\n")
     assert_error(build_errors(src, tmp_path, media_file=media_dir / "media.yaml"), str(media_dir / "u.srt"), 1,
                  ".srt cue")
+
+
+@pytest.mark.parametrize("rel, text, line, field", [
+    ("q/prov.yaml", 'title: ""\nquestions:\n  - id: f1\n    type: multiple_choice\n    prompt: V?\n'
+                    "    choices: [{text: A, correct: true}, {text: B}]\n", 1, "title"),
+    ("q/prov.yaml", "title: P\nquestions:\n  - id: f1\n    type: multiple_choice\n    prompt: '  '\n"
+                    "    choices: [{text: A, correct: true}, {text: B}]\n", 5, "prompt"),
+    ("q/prov.yaml", "title: P\nquestions:\n  - id: f1\n    type: dropdown\n    prompt: V?\n    choices:\n"
+                    "      - {text: A, correct: true}\n      - {text: ''}\n", 8, "text"),
+    ("f/film.yaml", "title:  ''\nmanuscript: M\n", 1, "title"),
+    ("a/forsta.md", "---\ntitle: ''\n---\nText\n", 2, "title"),
+])
+def test_required_text_that_is_blank_is_an_error(tmp_path, rel, text, line, field):
+    """`title: ""` is as good as missing: it would become an empty display_name, label or option."""
+    src = write_source(tmp_path / "src", **{rel.replace("/", "__"): text})
+    assert_error(build_errors(src, tmp_path), rel, line, f"'{field}' is empty")
