@@ -65,6 +65,10 @@ MESSAGES = {
         "en": ("'{value}' is not a valid {field}", "use one of: {allowed}"),
         "sv": ("'{value}' är inte ett giltigt värde för {field}", "använd något av: {allowed}"),
     },
+    "quiz_duplicate_choice": {
+        "en": ("question '{question}' has the alternative '{text}' twice", "give each alternative its own text"),
+        "sv": ("fråga '{question}' har alternativet '{text}' två gånger", "ge varje alternativ en egen text"),
+    },
     "empty_text": {
         "en": ("'{field}' is empty", "write a text after '{field}:'"),
         "sv": ("'{field}' är tomt", "skriv en text efter '{field}:'"),

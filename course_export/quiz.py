@@ -96,10 +96,14 @@ def _read_question(q, shown, errors, qid):
                 question.wrong_answers.append(Choice(w.text("text"), False, w.text("feedback")))
         return question
     raw = q.get("choices", [])
+    texts = set()
     for item in raw if isinstance(raw, list) else []:
         c = Fields(item, CHOICE_SPEC, shown, errors, "choice")
         if not c.ok:
             continue
+        if c.text("text") in texts:     # a dropdown is graded by the text: a wrong copy would count as right
+            errors.add(shown, c.line("text"), "quiz_duplicate_choice", question=qid, text=c.text("text"))
+        texts.add(c.text("text"))
         if "feedback_unselected" in c.data and qtype != "checkboxes":
             errors.add(shown, c.line("feedback_unselected"), "field_not_for_type",
                        field="feedback_unselected", type=qtype)

@@ -340,3 +340,13 @@ def test_required_text_that_is_blank_is_an_error(tmp_path, rel, text, line, fiel
     """`title: ""` is as good as missing: it would become an empty display_name, label or option."""
     src = write_source(tmp_path / "src", **{rel.replace("/", "__"): text})
     assert_error(build_errors(src, tmp_path), rel, line, f"'{field}' is empty")
+
+
+def test_two_alternatives_with_the_same_text(tmp_path):
+    """In a dropdown, Studio grades by the option's text: a wrong copy of the right option would count as
+    right. Two identical alternatives are always a copy-paste mistake, so every choice type refuses them."""
+    quiz = ("title: P\nquestions:\n  - id: f1\n    type: dropdown\n    prompt: V?\n    choices:\n"
+            "      - {text: B2, correct: true}\n      - {text: C1}\n      - {text: ' B2 '}\n")
+    errors = build_errors(write_source(tmp_path / "src", q__prov_yaml=quiz), tmp_path)
+    assert_error(errors, "q/prov.yaml", 9, "'B2'", "twice")
+    assert len(errors) == 1, errors
