@@ -77,6 +77,8 @@ def print_page(profile, framework, lang):
         "requirements": requirements,
         "competencies_title": SECTION_TITLES["competencies"][lang],
         "competencies": competencies,
+        "competency_label": FIELD_LABELS["competencies.name"][lang],
+        "level_label": FIELD_LABELS["competencies.level"][lang],
         "later_sections": [
             {"title": SECTION_TITLES["conditions"][lang], "pairs": _pairs(profile, "conditions", lang)},
             {"title": SECTION_TITLES["process"][lang], "pairs": _pairs(profile, "process", lang)},

@@ -309,3 +309,13 @@ def test_student_view_user_state_for_mobile(runtime, block):
     status, body, _ = call(runtime, block, "student_view_user_state", method="GET")
     assert status == 200 and body["revision"] == 1 and body["profile"]["basics"]["role"] == "Mobil"
     assert call(runtime, block, "student_view_user_state", method="DELETE")[0] == 405
+
+
+def test_print_view_competency_columns_say_what_the_word_document_says(runtime, block):
+    # One row is one competency: the column is "Kompetens" / "Competency", as in the .docx, not the section title.
+    save(runtime, block, with_competencies(filled_profile(), load_default_framework(), count=1))
+    page = call(runtime, block, "print_view", method="GET")[1].decode("utf-8")
+    assert '<th scope="col">Kompetens</th><th scope="col">Nivå som krävs</th>' in page
+    with translation.override("en"):
+        page = call(runtime, block, "print_view", method="GET")[1].decode("utf-8")
+    assert '<th scope="col">Competency</th><th scope="col">Level needed</th>' in page
