@@ -196,12 +196,17 @@ class CourseReader:
                 self.errors.add(self._media_shown, line, "media_unknown_id", kind=kind, id=cid)
 
     # ---------------------------------------------------------------- structure
-    def _define_id(self, value, line, what):
+    def _define_id(self, value, line, what, file_name=None):
+        """``file_name``: the component's file, when the id was taken from it (the author wrote none)."""
         cid = check_id(value, COURSE_FILE, line, self.errors)
         if cid is None:
             return None
         if cid in self.ids:
-            self.errors.add(COURSE_FILE, line, "duplicate_id", id=cid, other=self.ids[cid])
+            if file_name:
+                self.errors.add(COURSE_FILE, line, "duplicate_stem_id", id=cid, name=file_name,
+                                other=self.ids[cid])
+            else:
+                self.errors.add(COURSE_FILE, line, "duplicate_id", id=cid, other=self.ids[cid])
             return None
         self.ids[cid] = f"{COURSE_FILE}:{line}"
         return cid
@@ -248,7 +253,8 @@ class CourseReader:
             if raw_id is None:
                 self.errors.add(COURSE_FILE, c.line(kind), "bad_stem_id", name=path.name)
                 return None
-        cid = self._define_id(raw_id, c.line("id") if "id" in c.data else c.line(kind), kind)
+        cid = self._define_id(raw_id, c.line("id") if "id" in c.data else c.line(kind), kind,
+                              file_name=None if "id" in c.data else path.name)
         return (kind, cid, path, c.line(kind)) if cid else None
 
     @staticmethod

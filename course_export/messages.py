@@ -92,6 +92,12 @@ MESSAGES = {
         "en": ("the id '{id}' is already used at {other}", "give every module, lesson, component and question its own id"),
         "sv": ("id:t '{id}' används redan på {other}", "ge varje modul, lektion, komponent och fråga ett eget id"),
     },
+    "duplicate_stem_id": {
+        "en": ("the id '{id}' (from the file name '{name}') is already used at {other}",
+               "add 'id: …' with an id of its own to this component"),
+        "sv": ("id:t '{id}' (från filnamnet '{name}') används redan på {other}",
+               "lägg till 'id: …' med ett eget id på den här komponenten"),
+    },
     "url_name_clash": {
         "en": ("two blocks would get the url_name '{name}' ({first} and {second})",
                "rename one of the ids (generated names add '_unit' and '_intro')"),

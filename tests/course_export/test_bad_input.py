@@ -99,7 +99,8 @@ def test_duplicate_component_from_same_file(tmp_path):
     src = write_source(tmp_path / "src")
     text = (src / "course.yaml").read_text().replace("- quiz: q/prov.yaml", "- quiz: q/prov.yaml\n          - article: a/forsta.md")
     (src / "course.yaml").write_text(text)
-    assert_error(build_errors(src, tmp_path), "course.yaml", 25, "'forsta' is already used")
+    assert_error(build_errors(src, tmp_path), "course.yaml", 25,
+                 "'forsta' (from the file name 'forsta.md') is already used", "add 'id:")
 
 
 @pytest.mark.parametrize("qtype, choices, word", [
@@ -350,3 +351,13 @@ def test_two_alternatives_with_the_same_text(tmp_path):
     errors = build_errors(write_source(tmp_path / "src", q__prov_yaml=quiz), tmp_path)
     assert_error(errors, "q/prov.yaml", 9, "'B2'", "twice")
     assert len(errors) == 1, errors
+
+
+def test_same_file_name_in_two_folders_says_to_add_an_id(tmp_path):
+    """An article a/prov.md next to the quiz q/prov.yaml: both get the id 'prov' from their file names; the
+    author wrote no id, so the message must say where the id came from and to add 'id:'."""
+    src = write_source(tmp_path / "src", a__prov_md="---\ntitle: Om provet\n---\nText.\n")
+    course = src / "course.yaml"
+    course.write_text(course.read_text().replace("- quiz: q/prov.yaml", "- article: a/prov.md\n          - quiz: q/prov.yaml"))
+    errors = build_errors(src, tmp_path)
+    assert_error(errors, "course.yaml", 25, "'prov'", "file name 'prov.yaml'", "course.yaml:24", "add 'id:")
