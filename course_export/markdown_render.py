@@ -10,6 +10,7 @@ article of the course becomes ``/jump_to_id/<url_name>``; anything else is an er
 import os
 import re
 from pathlib import Path
+from urllib.parse import unquote
 
 import nh3
 from cmarkgfm import cmark
@@ -121,7 +122,8 @@ class Page:
         if EXTERNAL_RE.match(ref):
             return ref
         path_part, _, fragment = ref.partition("#")
-        line = self.line_of(ref)
+        path_part = unquote(path_part)      # Markdown percent-encodes `<Om å.md>` as `Om%20%C3%A5.md`
+        line = self.line_of(unquote(ref))
         target = self.ctx.root.resolve(path_part, self.abs_file, line, self.ctx.errors,
                                        base_dir=self.abs_file.parent)
         if target is None:
@@ -130,7 +132,7 @@ class Page:
             return "/jump_to_id/" + self.ctx.article_urls[target]
         static_dir = os.path.join(str(self.ctx.root.path), "static") + os.sep
         if not str(target).startswith(static_dir):
-            self.ctx.errors.add(self.shown, line, "ref_outside_static", ref=ref)
+            self.ctx.errors.add(self.shown, line, "ref_outside_static", ref=unquote(ref))
             return ref
         inside_static = str(target)[len(static_dir):].replace(os.sep, "/")
         name = self.ctx.static_names.get(inside_static)

@@ -122,3 +122,20 @@ def test_source_folder_is_not_modified(small_source, tmp_path):
     before = sorted(p.relative_to(small_source).as_posix() for p in small_source.rglob("*"))
     pipeline.build(small_source, tmp_path / "c.tar.gz")
     assert sorted(p.relative_to(small_source).as_posix() for p in small_source.rglob("*")) == before
+
+
+def test_link_to_a_file_whose_name_has_a_space_or_a_swedish_letter(small_source, tmp_path):
+    """Markdown percent-encodes `[x](<Om å.md>)` to `Om%20%C3%A5.md`: the link names the file 'Om å.md',
+    which exists, and a wrong one is reported as written, at its own line."""
+    (small_source / "a" / "Om å.md").write_text("---\ntitle: Om å\n---\nText.\n", encoding="utf-8")
+    course = small_source / "course.yaml"
+    course.write_text(course.read_text(encoding="utf-8").replace(
+        "- article: a/andra.md", "- article: a/andra.md\n          - article: a/Om å.md\n            id: om_a"),
+        encoding="utf-8")
+    andra = small_source / "a" / "andra.md"
+    andra.write_text("---\ntitle: A\n---\nText.\n\nSe [om å](<Om å.md>).\n", encoding="utf-8")
+    html = (_build_and_extract(small_source, tmp_path) / "html" / "andra.html").read_text(encoding="utf-8")
+    assert 'href="/jump_to_id/om_a"' in html
+    andra.write_text("---\ntitle: A\n---\nText.\n\nSe [fel](<Om ä.md>).\n", encoding="utf-8")
+    result = pipeline.build(small_source, tmp_path / "c2.tar.gz")
+    assert [(e.file, e.line, e.params.get("path")) for e in result.errors] == [("a/andra.md", 6, "Om ä.md")]
