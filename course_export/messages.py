@@ -126,6 +126,10 @@ MESSAGES = {
         "en": ("the file path is empty", "write the path of the file, relative to this file"),
         "sv": ("sökvägen är tom", "skriv filens sökväg, relativt den här filen"),
     },
+    "path_backslash": {
+        "en": ("'{path}' separates folders with '\\'", "use '/' between folders, e.g. static/bild.png"),
+        "sv": ("'{path}' skiljer mappar åt med '\\'", "använd '/' mellan mappar, t.ex. static/bild.png"),
+    },
     "path_absolute": {
         "en": ("'{path}' is an absolute path", "use a path relative to the source folder, with '/'"),
         "sv": ("'{path}' är en absolut sökväg", "använd en sökväg relativt källmappen, med '/'"),

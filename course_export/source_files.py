@@ -41,7 +41,10 @@ class SourceRoot:
         if not isinstance(ref, str) or not ref.strip():
             refuse("path_empty")
             return None
-        if "\\" in ref or ref.startswith("/") or (len(ref) > 1 and ref[1] == ":"):
+        if "\\" in ref:
+            refuse("path_backslash", path=ref)
+            return None
+        if ref.startswith("/") or (len(ref) > 1 and ref[1] == ":"):
             refuse("path_absolute", path=ref)
             return None
         base = str(base_dir) if base_dir is not None else self._path_str

@@ -361,3 +361,13 @@ def test_same_file_name_in_two_folders_says_to_add_an_id(tmp_path):
     course.write_text(course.read_text().replace("- quiz: q/prov.yaml", "- article: a/prov.md\n          - quiz: q/prov.yaml"))
     errors = build_errors(src, tmp_path)
     assert_error(errors, "course.yaml", 25, "'prov'", "file name 'prov.yaml'", "course.yaml:24", "add 'id:")
+
+
+def test_windows_backslash_path_is_not_called_absolute(tmp_path):
+    src = write_source(tmp_path / "src")
+    course = src / "course.yaml"
+    course.write_text(course.read_text().replace("- article: a/forsta.md", "- article: a\\forsta.md"))
+    errors = build_errors(src, tmp_path)
+    assert_error(errors, "course.yaml", 17, "'a\\forsta.md'", "'\\'", "'/'")
+    assert not [e for e in errors if "absolute" in e], errors
+
