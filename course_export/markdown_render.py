@@ -132,7 +132,8 @@ class Page:
             return "/jump_to_id/" + self.ctx.article_urls[target]
         static_dir = os.path.join(str(self.ctx.root.path), "static") + os.sep
         if not str(target).startswith(static_dir):
-            self.ctx.errors.add(self.shown, line, "ref_outside_static", ref=unquote(ref))
+            key = "ref_article_not_in_course" if target.suffix.lower() == ".md" else "ref_outside_static"
+            self.ctx.errors.add(self.shown, line, key, ref=unquote(ref))
             return ref
         inside_static = str(target)[len(static_dir):].replace(os.sep, "/")
         name = self.ctx.static_names.get(inside_static)

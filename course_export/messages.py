@@ -148,6 +148,12 @@ MESSAGES = {
         "en": ("'{path}' is not a file", "refer to a file, not a folder"),
         "sv": ("'{path}' är ingen fil", "hänvisa till en fil, inte en mapp"),
     },
+    "ref_article_not_in_course": {
+        "en": ("the link '{ref}' points to an article that is not in the course",
+               "add it as 'article:' to a lesson in course.yaml, or remove the link"),
+        "sv": ("länken '{ref}' pekar på en artikel som inte finns med i kursen",
+               "lägg till den som 'article:' i en lektion i course.yaml eller ta bort länken"),
+    },
     "ref_outside_static": {
         "en": ("the link '{ref}' points to a file outside static/", "move the file into static/ and link to it there"),
         "sv": ("länken '{ref}' pekar på en fil utanför static/", "flytta filen till static/ och länka dit"),

@@ -371,3 +371,11 @@ def test_windows_backslash_path_is_not_called_absolute(tmp_path):
     assert_error(errors, "course.yaml", 17, "'a\\forsta.md'", "'\\'", "'/'")
     assert not [e for e in errors if "absolute" in e], errors
 
+
+def test_link_to_an_article_that_is_not_in_the_course(tmp_path):
+    """Not 'move the file into static/': the .md is an article the outline does not list."""
+    src = write_source(tmp_path / "src", a__extra_md="---\ntitle: Extra\n---\nText.\n",
+                       a__andra_md="---\ntitle: Andra\n---\nSe [extra](extra.md).\n")
+    errors = build_errors(src, tmp_path)
+    assert_error(errors, "a/andra.md", 4, "'extra.md'", "not in the course", "course.yaml")
+    assert not [e for e in errors if "static/" in e], errors
