@@ -110,9 +110,14 @@ class Page:
         self.shown = ctx.root.rel(abs_file)
 
     def line_of(self, needle):
-        for number, line in enumerate(self.text.split("\n")):
-            if needle in line:
-                return self.first_line + number
+        """The first line with ``needle`` as a whole link target (not the start of a longer one), else the
+        first line that contains it."""
+        lines = self.text.split("\n")
+        whole = re.compile(r"(?:^|[(<\"'\s=])" + re.escape(needle) + r"(?:$|[)>\"'\s#?])")
+        for pattern in (whole.search, lambda line: needle in line):
+            for number, line in enumerate(lines):
+                if pattern(line):
+                    return self.first_line + number
         return self.first_line
 
     def resolve(self, ref):

@@ -379,3 +379,14 @@ def test_link_to_an_article_that_is_not_in_the_course(tmp_path):
     errors = build_errors(src, tmp_path)
     assert_error(errors, "a/andra.md", 4, "'extra.md'", "not in the course", "course.yaml")
     assert not [e for e in errors if "static/" in e], errors
+
+
+def test_error_line_of_a_link_that_is_the_start_of_an_earlier_link(tmp_path):
+    """`[b](../static/)` on line 6 is reported on line 6, not on line 4 where `../static/bild.png` starts
+    with the same text."""
+    src = write_source(tmp_path / "src", a__andra_md="---\ntitle: Andra\n---\n![a](../static/bild.png)\n\n"
+                                                     "[b](../static/) och [c](sak.md)\n\n[d](sak.md#x) [e](s.md)\n")
+    errors = build_errors(src, tmp_path)
+    assert_error(errors, "a/andra.md", 6, "'../static/'")
+    assert_error(errors, "a/andra.md", 6, "'sak.md'")
+    assert_error(errors, "a/andra.md", 8, "'s.md'")
