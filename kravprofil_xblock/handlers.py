@@ -62,8 +62,14 @@ class HandlersMixin:
     """Handlers of the kravprofil block (mixed into ``KravprofilXBlock``)."""
 
     # ---- helpers -------------------------------------------------------------------------------------------
-    def localize_error(self, code, message):  # pylint: disable=unused-argument
-        """Called by ``json_handler_400``: the message in the learner's language."""
+    def localize_error(self, code, message):
+        """Called by ``json_handler_400``: the message in the learner's language.
+
+        A body over the profile handlers' own limit holds a profile too large to save: the learner is told that,
+        as for a profile over ``MAX_STATE_BYTES``, not that "the request" is too large.
+        """
+        if code == "too_large" and getattr(message, "params", {}).get("limit") == MAX_BODY_BYTES:
+            return gettext_for(current_lang())(ERRORS["too_large"]) % {"kb": MAX_STATE_BYTES // 1000}
         return localize_message(message, current_lang())
 
     def _error(self, key, status=400, **params):

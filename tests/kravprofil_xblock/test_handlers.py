@@ -319,3 +319,20 @@ def test_print_view_competency_columns_say_what_the_word_document_says(runtime, 
     with translation.override("en"):
         page = call(runtime, block, "print_view", method="GET")[1].decode("utf-8")
     assert '<th scope="col">Competency</th><th scope="col">Level needed</th>' in page
+
+
+@pytest.mark.parametrize("handler", ["save_profile", "get_advice", "draft_ad"])
+def test_a_body_over_the_limit_says_the_profile_is_too_large(runtime, block, handler):
+    # Long texts in every field can pass 120 KB: the learner is told what is too large, not "the request".
+    raw = json.dumps({"profile": {"tasks": ["ö" * 2000] * 30}, "revision": 0}, ensure_ascii=False).encode("utf-8")
+    assert len(raw) > 120_000
+    status, body, _ = call(runtime, block, handler, raw=raw)
+    assert status == 413 and body["error"] == "Kravprofilen är för stor för att sparas (högst 100 kB)."
+    with translation.override("en"):
+        status, body, _ = call(runtime, block, handler, raw=raw)
+    assert status == 413 and body["error"] == "The profile is too large to be saved (at most 100 KB)."
+
+
+def test_a_studio_body_over_its_limit_keeps_the_request_message(runtime, block):
+    status, body, _ = call(runtime, block, "submit_studio_edits", raw=b" " * 500_000 + b"{}")
+    assert status == 413 and "Kravprofilen" not in body["error"]
