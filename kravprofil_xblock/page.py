@@ -14,7 +14,7 @@ from collections import OrderedDict
 
 from django.template.defaultfilters import linebreaksbr
 from django.utils.html import escape
-from recruitment_core.profile import empty_profile, profile_advice
+from recruitment_core.profile import MAX_REQUIREMENTS, MAX_TASKS, empty_profile, profile_advice
 
 from .frameworks import framework_for, framework_version
 from .rendering import escape_script_json, render
@@ -99,6 +99,8 @@ def state_json(profile, revision, saved_at, maximum, override, lang):
         "revision": revision,
         "saved_at": saved_at,
         "max_competencies": maximum,
+        "max_tasks": MAX_TASKS,  # rows beyond what validate_profile accepts could never be saved
+        "max_requirements": MAX_REQUIREMENTS,
         # The framework (about 11 KB per language) is fetched once from the framework_data handler and cached
         # by the browser; the page carries only the query naming this framework and language.
         "framework_query": f"v={framework_version(override)}&lang={lang}",

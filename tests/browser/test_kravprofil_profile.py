@@ -167,3 +167,18 @@ def test_redrafting_the_ad_asks_before_replacing_the_learners_text(page, scenari
         "() => document.querySelector('.kravprofil-block [data-field=\"ad.intro\"]').value"
         " !== 'Min egen inledning som jag har skrivit själv'")
     assert "Kundtjänstmedarbetare".lower() in kp.field("ad.title").input_value().lower()
+
+
+def test_add_buttons_stop_at_the_limits_the_server_accepts(page, scenario_url):
+    # 31 tasks could never be saved (MAX_TASKS = 30): the button stops at 30 and comes back after a removal.
+    kp = KravprofilPage(page).open(scenario_url("kravprofil"))
+    add = kp.button("add-task")
+    for _ in range(30):
+        add.click()
+    assert kp.tasks().count() == 30 and add.is_disabled()
+    kp.tasks().nth(0).locator('[data-action="remove-task"]').click()
+    assert kp.tasks().count() == 29 and add.is_enabled()
+    add_req = kp.button("add-requirement")
+    for _ in range(40):
+        add_req.click()
+    assert kp.requirements().count() == 40 and add_req.is_disabled()

@@ -125,6 +125,10 @@
         q(".kp-row-title", row).textContent = fmt(S.requirement_n, {n: i + 1});
         q("[data-action]", row).textContent = fmt(S.remove_requirement_n, {n: i + 1});
       });
+      // No more rows than the server accepts: a profile over the limit could never be saved.
+      q('[data-action="add-task"]').disabled = qa(".kp-task", lists.tasks).length >= data.max_tasks;
+      q('[data-action="add-requirement"]').disabled =
+        qa(".kp-req", lists.requirements).length >= data.max_requirements;
       var n = lists.competencies.children.length;
       q(".kp-comp-warning").textContent = n > data.max_competencies ?
         fmt(S.too_many, {count: n, max: data.max_competencies}) : "";
