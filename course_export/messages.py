@@ -16,6 +16,36 @@ MESSAGES = {
         "en": ("broken YAML: {detail}", "fix the indentation, colons or quotes on this line or the one above"),
         "sv": ("trasig YAML: {detail}", "rätta indrag, kolon eller citattecken på raden eller raden ovanför"),
     },
+    "yaml_tab": {
+        "en": ("broken YAML: the line is indented with a tab character",
+               "indent with spaces (YAML does not allow tabs there)"),
+        "sv": ("trasig YAML: raden är indragen med ett tabbtecken",
+               "dra in med mellanslag (YAML tillåter inte tabbar där)"),
+    },
+    "yaml_quote": {
+        "en": ("broken YAML: a quotation mark opened on this line is never closed",
+               "end the text with the same quotation mark"),
+        "sv": ("trasig YAML: ett citattecken som öppnas på den här raden stängs aldrig",
+               "avsluta texten med samma citattecken"),
+    },
+    "yaml_bracket": {
+        "en": ("broken YAML: a [ or {{ opened on this line is not closed",
+               "close the list with ] (or {{ with }}), or put a text that starts with [ or {{ in quotes"),
+        "sv": ("trasig YAML: en hakparentes [ eller klammerparentes {{ som öppnas på den här raden stängs inte",
+               "avsluta listan med ] (eller {{ med }}), eller sätt en text som börjar med [ eller {{ inom citattecken"),
+    },
+    "yaml_colon": {
+        "en": ("broken YAML: a colon followed by a space is read as a new field here",
+               "put a text that contains ': ' in quotes (title: \"Film: del 1\"), or fix the indentation"),
+        "sv": ("trasig YAML: ett kolon följt av mellanslag läses här som ett nytt fält",
+               "sätt en text som innehåller ': ' inom citattecken (title: \"Film: del 1\") eller rätta indraget"),
+    },
+    "yaml_indent": {
+        "en": ("broken YAML: the indentation does not match the lines above",
+               "give lines on the same level the same number of spaces; a list item starts with '- '"),
+        "sv": ("trasig YAML: indraget stämmer inte med raderna ovanför",
+               "ge rader på samma nivå lika många mellanslag; en listpost börjar med '- '"),
+    },
     "yaml_bad_character": {
         "en": ("the file contains the control character {code}", "remove it and save the file as plain UTF-8 text"),
         "sv": ("filen innehåller styrtecknet {code}", "ta bort det och spara filen som vanlig UTF-8-text"),

@@ -91,6 +91,10 @@ def load_yaml(text, shown_name, errors, line_offset=0):
     except DuplicateKey as exc:
         errors.add(shown_name, exc.line + line_offset, "yaml_duplicate_key", key=exc.key)
     except yaml.MarkedYAMLError as exc:
+        key, mark = _explained(exc, text)
+        if key:
+            errors.add(shown_name, mark.line + 1, key)
+            return None
         mark = exc.problem_mark or exc.context_mark
         line = (mark.line + 1 if mark else 0) + line_offset
         detail = " ".join(str(part) for part in (exc.context, exc.problem) if part)
@@ -102,6 +106,27 @@ def load_yaml(text, shown_name, errors, line_offset=0):
     except yaml.YAMLError as exc:
         errors.add(shown_name, first_line, "yaml_syntax", detail=str(exc).splitlines()[0])
     return None
+
+
+def _explained(exc, text):
+    """(message key, mark) for the common mistakes PyYAML describes in its own English, else (None, None)."""
+    context, problem = exc.context or "", exc.problem or ""
+    mark = exc.problem_mark or exc.context_mark
+    if mark is None:
+        return None, None
+    lines = text.split("\n")
+    line = lines[mark.line] if mark.line < len(lines) else ""
+    if "tab" in problem or "'\\t'" in problem or "\t" in line[:len(line) - len(line.lstrip())]:
+        return "yaml_tab", mark
+    if "quoted scalar" in context and exc.context_mark:
+        return "yaml_quote", exc.context_mark          # where the quote opens, not the end of the file
+    if ("flow sequence" in context or "flow mapping" in context) and exc.context_mark:
+        return "yaml_bracket", exc.context_mark
+    if "mapping values are not allowed" in problem:
+        return "yaml_colon", mark
+    if "expected '-' indicator" in problem or "expected <block end>" in problem or "expected key" in problem:
+        return "yaml_indent", mark
+    return None, None
 
 
 def split_front_matter(text, shown_name, errors):

@@ -390,3 +390,23 @@ def test_error_line_of_a_link_that_is_the_start_of_an_earlier_link(tmp_path):
     assert_error(errors, "a/andra.md", 6, "'../static/'")
     assert_error(errors, "a/andra.md", 6, "'sak.md'")
     assert_error(errors, "a/andra.md", 8, "'s.md'")
+
+
+@pytest.mark.parametrize("text, line, sv_words", [
+    ("title: En film\n\tmanuscript: M\n", 2, ("tabbtecken", "mellanslag")),
+    ("title: En film\nmanuscript:\n\t- M\n", 3, ("tabbtecken", "mellanslag")),
+    ("title: Film: del 1\nmanuscript: M\n", 1, ("kolon", "citattecken")),
+    ('title: "En film\nmanuscript: M\nmedia: {}\n', 1, ("citattecken", "stängs")),
+    ("title: [En film\nmanuscript: M\n", 1, ("hakparentes",)),
+    ("title: En film\nmanuscript: M\nmedia:\n  - a\n  b: c\n", 5, ("indrag",)),
+])
+def test_common_yaml_mistakes_are_explained_in_swedish(tmp_path, text, line, sv_words):
+    """Not PyYAML's English ('found a tab character that violates indentation') inside a Swedish message."""
+    src = write_source(tmp_path / "src", f__film_yaml=text)
+    result = pipeline.build(src, tmp_path / "out.tar.gz")
+    (error,) = result.errors
+    shown = error.render("sv")
+    assert shown.startswith(f"f/film.yaml:{line}: "), shown
+    assert all(word in shown for word in sv_words), shown
+    assert not any(word in shown for word in ("found", "while", "expected", "mapping")), shown
+    assert " — " in error.render("en")
