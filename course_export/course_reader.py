@@ -131,7 +131,10 @@ class CourseReader:
         except ValueError:
             self.errors.add(COURSE_FILE, f.line("course_image"), "ref_outside_static", ref=f.get("course_image"))
             return ""
-        return self._static_dir_names.get(rel, "")
+        name = self._static_dir_names.get(rel)
+        if name is None and any(part.startswith(".") for part in rel.split("/")):
+            self.errors.add(COURSE_FILE, f.line("course_image"), "static_hidden", ref=f.get("course_image"))
+        return name or ""
 
     # ---------------------------------------------------------------- static/
     def _read_static_folder(self):
@@ -140,7 +143,8 @@ class CourseReader:
         if not static_dir.is_dir():
             return
         for folder, dirs, files in os.walk(static_dir):
-            dirs.sort()
+            dirs[:] = sorted(d for d in dirs if not d.startswith("."))   # hidden: .git, .DS_Store, .swp ...
+            files = [name for name in files if not name.startswith(".")]
             for name in sorted(files) + [d for d in dirs if os.path.islink(os.path.join(folder, d))]:
                 full = Path(folder) / name
                 rel = full.relative_to(static_dir).as_posix()

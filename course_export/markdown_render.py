@@ -142,6 +142,9 @@ class Page:
             return ref
         inside_static = str(target)[len(static_dir):].replace(os.sep, "/")
         name = self.ctx.static_names.get(inside_static)
+        if name is None and any(part.startswith(".") for part in inside_static.split("/")):
+            self.ctx.errors.add(self.shown, line, "static_hidden", ref=unquote(ref))
+            return ref
         if name is None:            # a bad static name, already reported when static/ was read
             return ref
         return "/static/" + name + ("#" + fragment if fragment else "")

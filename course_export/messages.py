@@ -188,6 +188,12 @@ MESSAGES = {
         "en": ("the link '{ref}' points to a file outside static/", "move the file into static/ and link to it there"),
         "sv": ("länken '{ref}' pekar på en fil utanför static/", "flytta filen till static/ och länka dit"),
     },
+    "static_hidden": {
+        "en": ("'{ref}' is a hidden file (its name starts with '.'), which the course leaves out",
+               "rename the file without the leading '.'"),
+        "sv": ("'{ref}' är en dold fil (namnet börjar med '.') och kommer inte med i kursen",
+               "döp om filen utan '.' först"),
+    },
     "static_link_missing": {
         "en": ("'{ref}' is not a file in static/", "add the file to static/ or fix the link"),
         "sv": ("'{ref}' finns inte i static/", "lägg filen i static/ eller rätta länken"),

@@ -139,3 +139,27 @@ def test_link_to_a_file_whose_name_has_a_space_or_a_swedish_letter(small_source,
     andra.write_text("---\ntitle: A\n---\nText.\n\nSe [fel](<Om ä.md>).\n", encoding="utf-8")
     result = pipeline.build(small_source, tmp_path / "c2.tar.gz")
     assert [(e.file, e.line, e.params.get("path")) for e in result.errors] == [("a/andra.md", 6, "Om ä.md")]
+
+
+def test_hidden_files_in_static_are_left_out(small_source, tmp_path):
+    """.DS_Store (macOS), a .git folder or an editor's .swp file must not become course files in Studio."""
+    (small_source / "static" / ".DS_Store").write_bytes(b"\x00\x00\x00\x01Bud1")
+    (small_source / "static" / ".git").mkdir()
+    (small_source / "static" / ".git" / "HEAD").write_text("ref: refs/heads/main\n")
+    (small_source / "static" / "bilder").mkdir()
+    (small_source / "static" / "bilder" / ".bild.png.swp").write_bytes(b"x")
+    folder = _build_and_extract(small_source, tmp_path)
+    assert sorted(p.name for p in (folder / "static").iterdir()) == ["bild.png"]
+
+
+def test_link_to_a_hidden_static_file_is_an_error(small_source, tmp_path):
+    (small_source / "static" / ".dold.png").write_bytes(b"x")
+    (small_source / "a" / "andra.md").write_text("---\ntitle: A\n---\n![x](../static/.dold.png)\n", encoding="utf-8")
+    result = pipeline.build(small_source, tmp_path / "c.tar.gz")
+    assert [(e.file, e.line, e.key) for e in result.errors] == [("a/andra.md", 4, "static_hidden")]
+    assert "'.'" in result.errors[0].render("sv")
+    course = small_source / "course.yaml"
+    course.write_text(course.read_text(encoding="utf-8").replace("start: 2026-01-01",
+                      "start: 2026-01-01\ncourse_image: static/.dold.png"), encoding="utf-8")
+    result = pipeline.build(small_source, tmp_path / "c.tar.gz")
+    assert ("course.yaml", 6, "static_hidden") in [(e.file, e.line, e.key) for e in result.errors]
