@@ -99,6 +99,12 @@ MESSAGES = {
         "en": ("question '{question}' has the alternative '{text}' twice", "give each alternative its own text"),
         "sv": ("fråga '{question}' har alternativet '{text}' två gånger", "ge varje alternativ en egen text"),
     },
+    "quiz_wrong_is_accepted": {
+        "en": ("question '{question}': the wrong answer '{text}' is also an accepted answer",
+               "remove it from 'wrong_answers' or from 'answers'"),
+        "sv": ("fråga '{question}': det felaktiga svaret '{text}' finns också bland de godtagna svaren",
+               "ta bort det ur 'wrong_answers' eller ur 'answers'"),
+    },
     "empty_text": {
         "en": ("'{field}' is empty", "write a text after '{field}:'"),
         "sv": ("'{field}' är tomt", "skriv en text efter '{field}:'"),

@@ -90,9 +90,13 @@ def _read_question(q, shown, errors, qid):
             errors.add(shown, q.line(), "quiz_no_correct", question=qid, type=qtype)
         question.case_sensitive = bool(q.get("case_sensitive", False))
         question.correct_feedback = q.text("correct_feedback")
+        same = (lambda text: text) if question.case_sensitive else str.casefold
+        accepted = {same(answer) for answer in question.answers}
         for item in q.get("wrong_answers", []) if isinstance(q.get("wrong_answers"), list) else []:
             w = Fields(item, WRONG_SPEC, shown, errors, "wrong answer")
-            if w.ok:
+            if w.ok and same(w.text("text")) in accepted:   # Studio would grade it right, feedback unseen
+                errors.add(shown, w.line("text"), "quiz_wrong_is_accepted", question=qid, text=w.text("text"))
+            elif w.ok:
                 question.wrong_answers.append(Choice(w.text("text"), False, w.text("feedback")))
         return question
     raw = q.get("choices", [])

@@ -410,3 +410,22 @@ def test_common_yaml_mistakes_are_explained_in_swedish(tmp_path, text, line, sv_
     assert all(word in shown for word in sv_words), shown
     assert not any(word in shown for word in ("found", "while", "expected", "mapping")), shown
     assert " — " in error.render("en")
+
+
+@pytest.mark.parametrize("case_sensitive, wrong, is_error", [
+    ("", "Beteende", True), ("", "beteende", True), ("    case_sensitive: true\n", "Beteende", False),
+    ("    case_sensitive: true\n", "beteende", True), ("", "bakgrund", False),
+])
+def test_wrong_answer_that_is_an_accepted_answer(tmp_path, case_sensitive, wrong, is_error):
+    """Studio counts it as right and never shows its feedback: the author meant something else."""
+    quiz = ("title: P\nquestions:\n  - id: f1\n    type: short_text\n    prompt: Vad står B för?\n"
+            f"    answers: [beteende]\n{case_sensitive}    wrong_answers:\n"
+            f"      - {{text: {wrong}, feedback: Nej}}\n")
+    src = write_source(tmp_path / "src", q__prov_yaml=quiz)
+    result = pipeline.build(src, tmp_path / "out.tar.gz")
+    errors = [e.render("en") for e in result.errors]
+    if is_error:
+        line = 9 if case_sensitive else 8
+        assert_error(errors, "q/prov.yaml", line, f"'{wrong}'", "accepted answer")
+    else:
+        assert errors == []
