@@ -25,7 +25,7 @@ QUESTION_SPEC = {
 }
 CHOICE_SPEC = {"text": (str, True), "correct": (bool, False), "feedback": (str, False),
                "feedback_unselected": (str, False)}
-WRONG_SPEC = {"text": (str, True), "feedback": (str, False)}
+WRONG_SPEC = {"text": (str, True), "feedback": (str, True)}   # a wrong answer exists for its feedback
 
 
 class Quiz:

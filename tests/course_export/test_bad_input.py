@@ -429,3 +429,11 @@ def test_wrong_answer_that_is_an_accepted_answer(tmp_path, case_sensitive, wrong
         assert_error(errors, "q/prov.yaml", line, f"'{wrong}'", "accepted answer")
     else:
         assert errors == []
+
+
+def test_wrong_answer_without_feedback(tmp_path):
+    """A wrong answer only exists to give feedback; without it the entry did nothing (an empty hint)."""
+    quiz = ("title: P\nquestions:\n  - id: f1\n    type: short_text\n    prompt: Vad står B för?\n"
+            "    answers: [beteende]\n    wrong_answers:\n      - {text: bakgrund}\n")
+    errors = build_errors(write_source(tmp_path / "src", q__prov_yaml=quiz), tmp_path)
+    assert_error(errors, "q/prov.yaml", 8, "'feedback'")
