@@ -231,21 +231,24 @@ class CourseReader:
                 raw = le.get("components", [])
                 if isinstance(raw, list) and not raw:
                     self.errors.add(COURSE_FILE, le.line("components"), "empty_list", field="components")
-                for item in raw if isinstance(raw, list) else []:
-                    entry = self._plan_component(item)
+                for index, item in enumerate(raw if isinstance(raw, list) else []):
+                    entry = self._plan_component(item, raw.line_of(index))
                     if entry:
                         components.append(entry)
                 lessons.append((le, lid, components))
             plan.append((m, mid, lessons))
         return plan
 
-    def _plan_component(self, item):
+    def _plan_component(self, item, line):
         c = Fields(item, COMPONENT_SPEC, COURSE_FILE, self.errors, "component")
         kinds = [k for k in COMPONENT_KINDS if k in c.data]
         if len(kinds) != 1:
             self.errors.add(COURSE_FILE, c.line(), "component_kind", kinds=", ".join(COMPONENT_KINDS))
             return None
         kind = kinds[0]
+        if c.get(kind) is None:             # `- article:` with nothing after it
+            self.errors.add(COURSE_FILE, c.line(kind), "path_empty")
+            return None
         if not isinstance(c.get(kind), str):
             return None
         path = self.root.resolve(c.get(kind), self.root.path / COURSE_FILE, c.line(kind), self.errors)

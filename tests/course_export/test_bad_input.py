@@ -437,3 +437,11 @@ def test_wrong_answer_without_feedback(tmp_path):
             "    answers: [beteende]\n    wrong_answers:\n      - {text: bakgrund}\n")
     errors = build_errors(write_source(tmp_path / "src", q__prov_yaml=quiz), tmp_path)
     assert_error(errors, "q/prov.yaml", 8, "'feedback'")
+
+
+def test_component_with_an_empty_path_is_not_silently_dropped(tmp_path):
+    src = write_source(tmp_path / "src")
+    course = src / "course.yaml"
+    course.write_text(course.read_text().replace("- article: a/andra.md", "- article:"))
+    assert_error(build_errors(src, tmp_path), "course.yaml", 18, "path is empty")
+
