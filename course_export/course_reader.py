@@ -240,6 +240,9 @@ class CourseReader:
         return plan
 
     def _plan_component(self, item, line):
+        if not isinstance(item, dict):      # e.g. `- artiklar/x.md`, the kind forgotten
+            self.errors.add(COURSE_FILE, line, "component_kind", kinds=", ".join(COMPONENT_KINDS))
+            return None
         c = Fields(item, COMPONENT_SPEC, COURSE_FILE, self.errors, "component")
         kinds = [k for k in COMPONENT_KINDS if k in c.data]
         if len(kinds) != 1:

@@ -445,3 +445,12 @@ def test_component_with_an_empty_path_is_not_silently_dropped(tmp_path):
     course.write_text(course.read_text().replace("- article: a/andra.md", "- article:"))
     assert_error(build_errors(src, tmp_path), "course.yaml", 18, "path is empty")
 
+
+def test_component_written_as_a_bare_path(tmp_path):
+    """`- a/andra.md` (the kind forgotten): one message at that line, saying what to write."""
+    src = write_source(tmp_path / "src")
+    course = src / "course.yaml"
+    course.write_text(course.read_text().replace("- article: a/andra.md", "- a/andra.md"))
+    errors = build_errors(src, tmp_path)
+    assert_error(errors, "course.yaml", 18, "article")
+    assert len(errors) == 1, errors
