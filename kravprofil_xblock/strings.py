@@ -134,6 +134,7 @@ JS = {
     "remove_task_n": _("Remove task %(n)s"),
     "requirement_n": _("Requirement %(n)s"),
     "remove_requirement_n": _("Remove requirement %(n)s"),
+    "remove_competency": _("Remove %(name)s"),
     "too_many": _("You have chosen %(count)s competencies; at most %(max)s are recommended. "
                   "Fewer, well-chosen competencies are easier to assess."),
     "goto": _("Go to the field"),

@@ -182,3 +182,30 @@ def test_add_buttons_stop_at_the_limits_the_server_accepts(page, scenario_url):
     for _ in range(40):
         add_req.click()
     assert kp.requirements().count() == 40 and add_req.is_disabled()
+
+
+def test_a_competency_no_longer_in_the_framework_can_be_removed(page, scenario_url):
+    # Saved under an earlier framework override: advice says "choose one from the framework", so the learner
+    # must be able to take it away (it has no checkbox to untick).
+    kp = KravprofilPage(page).open(scenario_url("kravprofil"))
+    save_url = kp.root.locator('a[data-download="kravprofil"]').get_attribute("href").replace(
+        "download_kravprofil", "save_profile")
+    status = page.evaluate("""async (url) => {
+        const token = document.cookie.split('; ').find(c => c.startsWith('csrftoken=')).split('=')[1];
+        const body = {profile: {basics: {role: "Gammal"}, competencies: [{id: "old_skill", level: 3, priority: 1}]},
+                      revision: 0};
+        const r = await fetch(url, {method: "POST", headers: {"Content-Type": "application/json",
+                                                             "X-CSRFToken": token}, body: JSON.stringify(body)});
+        return r.status; }""", save_url)
+    assert status == 200
+    kp.reload()
+    row = kp.root.locator('.kp-comp[data-id="old_skill"]')
+    remove = row.locator('[data-action="remove-competency"]')
+    assert remove.is_visible() and "old_skill" in remove.inner_text()
+    known = kp.choose_competency(0, 3)
+    assert kp.root.locator(f'.kp-comp[data-id="{known}"] [data-action="remove-competency"]').is_hidden()
+    remove.click()
+    assert kp.chosen_competencies() == {known: "3"}
+    kp.save()
+    kp.reload()
+    assert kp.chosen_competencies() == {known: "3"}

@@ -109,6 +109,11 @@
       var def = comps[c.id];
       row.setAttribute("data-id", c.id);
       q(".kp-row-title", row).textContent = def ? def.name : c.id;
+      if (!def) {  // not in this framework (any more): no checkbox to untick, so a button takes it away
+        var remove = q('[data-action="remove-competency"]', row);
+        remove.hidden = false;
+        remove.textContent = fmt(S.remove_competency, {name: c.id});
+      }
       field(row, "level").value = String(c.level || 3);
       field(row, "priority").value = String(c.priority || lists.competencies.children.length + 1);
       lists.competencies.appendChild(row);
@@ -423,6 +428,7 @@
       "add-requirement": function () { field(addRequirement(null), "text").focus(); renumber(); changed(); },
       "remove-task": removeRow,
       "remove-requirement": removeRow,
+      "remove-competency": removeRow,
       "keep-mine": keepMine,
       "use-theirs": useTheirs,
       "restore-mine": restoreMine,
@@ -437,7 +443,8 @@
       var next = row.nextElementSibling || row.previousElementSibling;
       list.removeChild(row);
       renumber();
-      (next ? q("input, textarea, select", next) : q("[data-action^='add-']", list.parentNode)).focus();
+      var target = next ? q("input, textarea, select", next) : q("[data-action^='add-']", list.parentNode);
+      if (target) { target.focus(); }
       changed();
     }
 
