@@ -1,6 +1,6 @@
 """Whole-course checks after all components are read: grading policy and url_names."""
 from course_export.model import Grader
-from course_export.schema import Fields
+from course_export.schema import Fields, item_line
 from course_export.yaml_lines import YDict
 
 COURSE_FILE = "course.yaml"
@@ -22,8 +22,8 @@ def check_grading(f, course, errors):
                 used.setdefault(lesson.graded_format, []).append(lesson)
     graders_data = g.get("graders", [])
     seen = set()
-    for item in graders_data if isinstance(graders_data, list) else []:
-        gr = Fields(item, GRADER_SPEC, COURSE_FILE, errors, "grader")
+    for index, item in enumerate(graders_data if isinstance(graders_data, list) else []):
+        gr = Fields(item, GRADER_SPEC, COURSE_FILE, errors, "grader", line=item_line(graders_data, index))
         if not gr.ok:
             continue
         gtype = gr.text("type")

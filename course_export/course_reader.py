@@ -15,7 +15,7 @@ from course_export.errors import ErrorList
 from course_export.markdown_render import LinkContext, render_markdown
 from course_export.media import read_media_file
 from course_export.model import Course, Lesson, Module
-from course_export.schema import Fields, check_id, id_from_stem
+from course_export.schema import Fields, check_id, id_from_stem, item_line
 from course_export.source_files import SourceRoot, read_text
 from course_export.yaml_lines import load_yaml
 
@@ -220,12 +220,14 @@ class CourseReader:
         plan = []
         if isinstance(modules, list) and not modules:
             self.errors.add(COURSE_FILE, getattr(modules, "line", 1), "empty_list", field="modules")
-        for module_data in modules if isinstance(modules, list) else []:
-            m = Fields(module_data, MODULE_SPEC, COURSE_FILE, self.errors, "module")
+        for m_index, module_data in enumerate(modules if isinstance(modules, list) else []):
+            m = Fields(module_data, MODULE_SPEC, COURSE_FILE, self.errors, "module", line=item_line(modules, m_index))
             mid = self._define_id(m.get("id"), m.line("id"), "module") if m.get("id") is not None else None
             lessons = []
-            for lesson_data in m.get("lessons", []) if isinstance(m.get("lessons"), list) else []:
-                le = Fields(lesson_data, LESSON_SPEC, COURSE_FILE, self.errors, "lesson")
+            lessons_data = m.get("lessons", [])
+            for l_index, lesson_data in enumerate(lessons_data if isinstance(lessons_data, list) else []):
+                le = Fields(lesson_data, LESSON_SPEC, COURSE_FILE, self.errors, "lesson",
+                            line=item_line(lessons_data, l_index))
                 lid = self._define_id(le.get("id"), le.line("id"), "lesson") if le.get("id") is not None else None
                 components = []
                 raw = le.get("components", [])

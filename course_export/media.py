@@ -13,7 +13,7 @@ Transcripts (.srt, UTF-8) for a video come from, in this order:
 import posixpath
 import re
 
-from course_export.schema import Fields
+from course_export.schema import Fields, item_line
 from course_export.source_files import read_text
 
 YOUTUBE_RE = re.compile(r"^[A-Za-z0-9_-]{11}$")
@@ -87,8 +87,8 @@ def _url(m, key, shown, errors):
 def _read_cues(raw, shown, errors):
     cues = []
     previous_end = 0.0
-    for item in raw:
-        c = Fields(item, CUE_SPEC, shown, errors, "cue")
+    for index, item in enumerate(raw):
+        c = Fields(item, CUE_SPEC, shown, errors, "cue", line=item_line(raw, index))
         if not c.ok:
             continue
         start, end = parse_time(c.get("start")), parse_time(c.get("end"))

@@ -7,7 +7,7 @@ choice, hints (shown on demand), an explanation (shown with the answer), attempt
 from lxml import etree
 
 from course_export.model import Choice, Question
-from course_export.schema import Fields, check_id
+from course_export.schema import Fields, check_id, item_line
 
 QUESTION_TYPES = ("multiple_choice", "checkboxes", "dropdown", "short_text")
 SHOWANSWER = ("always", "answered", "attempted", "closed", "finished", "past_due", "never",
@@ -53,7 +53,7 @@ def read_quiz(data, shown, errors):
         errors.add(shown, quiz.line("questions"), "empty_list", field="questions")
     seen = {}
     for index, item in enumerate(raw if isinstance(raw, list) else []):
-        q = Fields(item, QUESTION_SPEC, shown, errors, "question")
+        q = Fields(item, QUESTION_SPEC, shown, errors, "question", line=item_line(raw, index))
         if not q.ok and not isinstance(item, dict):
             continue
         qid = check_id(q.get("id"), shown, q.line("id"), errors) if q.get("id") is not None else None
@@ -92,8 +92,9 @@ def _read_question(q, shown, errors, qid):
         question.correct_feedback = q.text("correct_feedback")
         same = (lambda text: text) if question.case_sensitive else str.casefold
         accepted = {same(answer) for answer in question.answers}
-        for item in q.get("wrong_answers", []) if isinstance(q.get("wrong_answers"), list) else []:
-            w = Fields(item, WRONG_SPEC, shown, errors, "wrong answer")
+        wrong = q.get("wrong_answers", [])
+        for index, item in enumerate(wrong if isinstance(wrong, list) else []):
+            w = Fields(item, WRONG_SPEC, shown, errors, "wrong answer", line=item_line(wrong, index))
             if w.ok and same(w.text("text")) in accepted:   # Studio would grade it right, feedback unseen
                 errors.add(shown, w.line("text"), "quiz_wrong_is_accepted", question=qid, text=w.text("text"))
             elif w.ok:
@@ -101,8 +102,8 @@ def _read_question(q, shown, errors, qid):
         return question
     raw = q.get("choices", [])
     texts = set()
-    for item in raw if isinstance(raw, list) else []:
-        c = Fields(item, CHOICE_SPEC, shown, errors, "choice")
+    for index, item in enumerate(raw if isinstance(raw, list) else []):
+        c = Fields(item, CHOICE_SPEC, shown, errors, "choice", line=item_line(raw, index))
         if not c.ok:
             continue
         if c.text("text") in texts:     # a dropdown is graded by the text: a wrong copy would count as right

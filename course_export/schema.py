@@ -16,14 +16,14 @@ class Fields:
     ``spec`` maps field name -> (type or tuple of types, required). Unknown fields are errors.
     """
 
-    def __init__(self, data, spec, shown_name, errors, what):
+    def __init__(self, data, spec, shown_name, errors, what, line=None):
+        """``line``: where ``data`` is, when it is a list item that may be plain text (which has no line)."""
         self.data = data
         self.file = shown_name
         self.errors = errors
         self.ok = True
         if not isinstance(data, dict):
-            line = getattr(data, "line", 1)
-            errors.add(shown_name, line, "not_mapping", what=what)
+            errors.add(shown_name, getattr(data, "line", None) or line or 1, "not_mapping", what=what)
             self.ok = False
             self.data = YDict()
             return
@@ -84,6 +84,11 @@ def _is_type(value, types):
 def _type_names(types):
     types = types if isinstance(types, tuple) else (types,)
     return " / ".join(TYPE_NAMES.get(t, t.__name__) for t in types)
+
+
+def item_line(seq, index):
+    """The line of ``seq[index]`` when ``seq`` came from YAML (a YList), else None."""
+    return seq.line_of(index) if hasattr(seq, "line_of") else None
 
 
 def check_id(value, shown_name, line, errors):

@@ -454,3 +454,28 @@ def test_component_written_as_a_bare_path(tmp_path):
     errors = build_errors(src, tmp_path)
     assert_error(errors, "course.yaml", 18, "article")
     assert len(errors) == 1, errors
+
+
+@pytest.mark.parametrize("rel, text, line, what", [
+    ("q/prov.yaml", "title: P\nquestions:\n  - id: f1\n    type: dropdown\n    prompt: V?\n    choices:\n"
+                    "      - {text: A, correct: true}\n      - B\n", 8, "choice"),
+    ("q/prov.yaml", "title: P\nquestions:\n  - Vilket?\n", 3, "question"),
+    ("q/prov.yaml", "title: P\nquestions:\n  - id: f1\n    type: short_text\n    prompt: V?\n    answers: [a]\n"
+                    "    wrong_answers:\n      - b\n", 8, "wrong answer"),
+])
+def test_a_list_item_that_should_be_a_mapping_is_reported_at_its_line(tmp_path, rel, text, line, what):
+    """`choices: [- B]` instead of `- {text: B}`: at the item's line, not at line 1 of the file."""
+    errors = build_errors(write_source(tmp_path / "src", **{rel.replace("/", "__"): text}), tmp_path)
+    assert_error(errors, rel, line, f"the {what} must be")
+
+
+@pytest.mark.parametrize("old, new, line, what", [
+    ("    - {type: Prov, short_label: P, weight: 1.0}", "    - Prov", 9, "grader"),
+    ("      - id: l2\n", "      - l2\n      - id: l2\n", 20, "lesson"),
+])
+def test_a_course_yaml_item_that_should_be_a_mapping(tmp_path, old, new, line, what):
+    src = write_source(tmp_path / "src")
+    course = src / "course.yaml"
+    assert old in course.read_text()
+    course.write_text(course.read_text().replace(old, new))
+    assert_error(build_errors(src, tmp_path), "course.yaml", line, f"the {what} must be")
