@@ -196,9 +196,9 @@ MESSAGES = {
     },
     "static_hidden": {
         "en": ("'{ref}' is a hidden file (its name starts with '.'), which the course leaves out",
-               "rename the file without the leading '.'"),
+               "rename the file so that its name does not start with '.'"),
         "sv": ("'{ref}' är en dold fil (namnet börjar med '.') och kommer inte med i kursen",
-               "döp om filen utan '.' först"),
+               "döp om filen så att namnet inte börjar med '.'"),
     },
     "static_link_missing": {
         "en": ("'{ref}' is not a file in static/", "add the file to static/ or fix the link"),
