@@ -25,6 +25,8 @@ def check_grading(f, course, errors):
     for index, item in enumerate(graders_data if isinstance(graders_data, list) else []):
         gr = Fields(item, GRADER_SPEC, COURSE_FILE, errors, "grader", line=item_line(graders_data, index))
         if not gr.ok:
+            if isinstance(gr.get("type"), str):
+                seen.add(gr.text("type"))   # reported already: its lessons are not also told the type is missing
             continue
         gtype = gr.text("type")
         if gtype in seen:

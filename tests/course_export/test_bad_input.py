@@ -479,3 +479,13 @@ def test_a_course_yaml_item_that_should_be_a_mapping(tmp_path, old, new, line, w
     assert old in course.read_text()
     course.write_text(course.read_text().replace(old, new))
     assert_error(build_errors(src, tmp_path), "course.yaml", line, f"the {what} must be")
+
+
+def test_a_grader_with_a_bad_value_is_one_message(tmp_path):
+    """`weight: "1,0"` is reported; the lessons graded with that type are not also told the type is missing."""
+    src = write_source(tmp_path / "src")
+    course = src / "course.yaml"
+    course.write_text(course.read_text().replace("weight: 1.0}", 'weight: "1,0"}'))
+    errors = build_errors(src, tmp_path)
+    assert_error(errors, "course.yaml", 9, "'weight'")
+    assert len(errors) == 1, errors
