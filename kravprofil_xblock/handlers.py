@@ -33,6 +33,9 @@ MAX_BODY_BYTES = MAX_STATE_BYTES + 20_000  # the profile plus the request's own 
 MAX_DEPTH = 8  # {"profile": {"requirements": [{...}]}} is 4 levels deep
 MAX_REVISION = 2 ** 31 - 1
 DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+# The downloaded file's name starts in the learner's language (then the role: "kravprofil-ekonomiassistent.docx").
+FILE_STEMS = {"kravprofil": {"sv": "kravprofil", "en": "requirement-profile"},
+              "annons": {"sv": "annons", "en": "job-ad"}}
 
 
 def slug(text, fallback):
@@ -161,6 +164,7 @@ class HandlersMixin:
         except ProfileError as err:  # stored under other limits; nothing a retry fixes, but no 500 either
             log.warning("Stored profile could not be rendered (%s)", err.code)
             return error_response(self, self._error("invalid_profile", problem=err.localized(lang)))
+        fallback = FILE_STEMS[fallback][lang]
         return attachment(body, DOCX_TYPE, f"{fallback}-{profile['basics']['role']}", fallback)
 
     @XBlock.handler

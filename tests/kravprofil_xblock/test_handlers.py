@@ -336,3 +336,14 @@ def test_a_body_over_the_limit_says_the_profile_is_too_large(runtime, block, han
 def test_a_studio_body_over_its_limit_keeps_the_request_message(runtime, block):
     status, body, _ = call(runtime, block, "submit_studio_edits", raw=b" " * 500_000 + b"{}")
     assert status == 413 and "Kravprofilen" not in body["error"]
+
+
+def test_download_file_names_are_in_the_learners_language(runtime, block):
+    save(runtime, block, filled_profile(role="Ekonomiassistent"))
+    with translation.override("en"):
+        disposition = call(runtime, block, "download_kravprofil", method="GET")[2].headers["Content-Disposition"]
+        assert 'filename="requirement-profile-ekonomiassistent.docx"' in disposition
+        disposition = call(runtime, block, "download_ad", method="GET")[2].headers["Content-Disposition"]
+        assert 'filename="job-ad-ekonomiassistent.docx"' in disposition
+    disposition = call(runtime, block, "download_ad", method="GET")[2].headers["Content-Disposition"]
+    assert 'filename="annons-ekonomiassistent.docx"' in disposition
