@@ -177,6 +177,8 @@ class ComponentReader:
             self.errors.add(shown, f.line("lang"), "bad_choice", field="lang", value=lang, allowed="sv, en")
             lang = "sv"
         kinds = f.get("kinds", list(TEMPLATE_KINDS))
+        if isinstance(kinds, list) and not kinds:
+            self.errors.add(shown, f.line("kinds"), "empty_list", field="kinds")
         links = []
         for index, kind in enumerate(kinds if isinstance(kinds, list) else []):
             if kind not in TEMPLATE_KINDS:

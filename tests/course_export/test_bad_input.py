@@ -489,3 +489,11 @@ def test_a_grader_with_a_bad_value_is_one_message(tmp_path):
     errors = build_errors(src, tmp_path)
     assert_error(errors, "course.yaml", 9, "'weight'")
     assert len(errors) == 1, errors
+
+
+def test_templates_page_with_an_empty_kinds_list(tmp_path):
+    """`kinds: []` made a 'Templates to download' page with an empty list."""
+    src = write_source(tmp_path / "src", m__mallar_yaml="title: Mallar\nkinds: []\n")
+    course = src / "course.yaml"
+    course.write_text(course.read_text().replace("- article: a/andra.md", "- article: a/andra.md\n          - templates: m/mallar.yaml"))
+    assert_error(build_errors(src, tmp_path), "m/mallar.yaml", 2, "'kinds' is empty")
