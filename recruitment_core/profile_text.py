@@ -61,7 +61,7 @@ CATEGORY_LABELS = {
     "knowledge": {"sv": "Kunskaper", "en": "Knowledge"},
     "language": {"sv": "Språk", "en": "Language"},
     "certificate": {"sv": "Certifikat eller behörighet", "en": "Certificate or licence"},
-    "personal": {"sv": "Personliga egenskaper", "en": "Personal qualities"},
+    "personal": {"sv": "Personlig kompetens", "en": "Personal competency"},
 }
 
 MUST_LABELS = {
