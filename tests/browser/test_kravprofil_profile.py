@@ -209,3 +209,15 @@ def test_a_competency_no_longer_in_the_framework_can_be_removed(page, scenario_u
     kp.save()
     kp.reload()
     assert kp.chosen_competencies() == {known: "3"}
+
+
+def test_advice_on_the_ad_names_the_ad_not_just_the_shared_label(page, scenario_url):
+    kp = KravprofilPage(page).open(scenario_url("kravprofil"))
+    kp.fill({"basics.role": "Säljare", "ad.must": "Du är ung och hungrig."})
+    kp.add_requirement({"text": "Ung och hungrig", "category": "personal", "must": True,
+                        "why": "", "assessment": "Intervju", "stage": "Intervju"})
+    kp.save()
+    kp.wait_advice(ground="age")
+    texts = [a["text"] for a in kp.advice() if a["ground"] == "age"]
+    assert any(t.startswith("Annons – Krav") for t in texts), texts
+    assert any(t.startswith("Krav 1 – ") for t in texts), texts

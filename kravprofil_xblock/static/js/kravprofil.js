@@ -237,7 +237,9 @@
       if (!t) { return ""; }
       var label = t.id ? q('label[for="' + t.id + '"]') : null;
       var row = t.closest(".kp-req, .kp-comp");
-      var title = row ? q(".kp-row-title", row) : null;
+      // Rows name themselves ("Krav 2"); the ad's fields share labels with the form ("Krav"), so name the ad.
+      var title = row ? q(".kp-row-title", row) : t.closest('[data-section="ad"]') &&
+        q("legend", t.closest('[data-section="ad"]'));
       return [title && title.textContent, label && label.textContent].filter(Boolean).join(" – ");
     }
 
