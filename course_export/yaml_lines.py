@@ -36,31 +36,6 @@ class _LineLoader(_Base):
     pass
 
 
-def _construct_mapping(loader, node):
-    result = YDict()
-    result.line = node.start_mark.line + 1
-    result.key_lines = {}
-    loader.flatten_mapping(node)
-    for key_node, value_node in node.value:
-        key = loader.construct_object(key_node, deep=True)
-        if not isinstance(key, (str, int, float, bool)) and key is not None:
-            raise yaml.constructor.ConstructorError(
-                None, None, "a key must be plain text", key_node.start_mark)
-        key = str(key) if not isinstance(key, str) else key
-        if key in result:
-            raise DuplicateKey(key, key_node.start_mark.line + 1)
-        result[key] = loader.construct_object(value_node, deep=True)
-        result.key_lines[key] = key_node.start_mark.line + 1
-    return result
-
-
-def _construct_sequence(loader, node):
-    result = YList(loader.construct_object(child, deep=True) for child in node.value)
-    result.line = node.start_mark.line + 1
-    result.item_lines = [child.start_mark.line + 1 for child in node.value]
-    return result
-
-
 def _construct_timestamp(loader, node):
     """A date YAML recognises by its shape but that does not exist (2026-13-02, 2026-02-30) stays the
     text the author wrote, so the field's own check reports it instead of a crash."""
@@ -70,9 +45,66 @@ def _construct_timestamp(loader, node):
         return loader.construct_scalar(node)
 
 
-_LineLoader.add_constructor("tag:yaml.org,2002:map", _construct_mapping)
 _LineLoader.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp)
-_LineLoader.add_constructor("tag:yaml.org,2002:seq", _construct_sequence)
+
+_MAP_TAG = "tag:yaml.org,2002:map"
+_SEQ_TAG = "tag:yaml.org,2002:seq"
+_PLAIN_STR_TAG = "tag:yaml.org,2002:str"
+
+
+def _walk(loader, node, done=None, active=None):
+    """The data of a composed node: the same result as the constructors above, without PyYAML's generic
+    constructor bookkeeping (most of a build's YAML time). Other tags go through the loader, which refuses
+    anything a SafeLoader refuses. As in PyYAML, a node reached again through an alias is built once and shared
+    (so an alias "bomb" stays small), and a node that contains itself is refused."""
+    tag = node.tag
+    if tag == _PLAIN_STR_TAG and isinstance(node, yaml.ScalarNode):
+        return node.value
+    done = {} if done is None else done
+    active = set() if active is None else active
+    if id(node) in done:
+        return done[id(node)]
+    if id(node) in active:
+        raise yaml.constructor.ConstructorError(None, None, "found a node that contains itself", node.start_mark)
+    active.add(id(node))
+    try:
+        done[id(node)] = result = _build(loader, node, tag, done, active)
+    finally:
+        active.discard(id(node))
+    return result
+
+
+def _build(loader, node, tag, done, active):
+    if tag == _MAP_TAG and isinstance(node, yaml.MappingNode):
+        loader.flatten_mapping(node)
+        result = YDict()
+        result.line = node.start_mark.line + 1
+        result.key_lines = {}
+        for key_node, value_node in node.value:
+            key = _walk(loader, key_node, done, active)
+            if not isinstance(key, (str, int, float, bool)) and key is not None:
+                raise yaml.constructor.ConstructorError(None, None, "a key must be plain text", key_node.start_mark)
+            key = str(key) if not isinstance(key, str) else key
+            if key in result:
+                raise DuplicateKey(key, key_node.start_mark.line + 1)
+            result[key] = _walk(loader, value_node, done, active)
+            result.key_lines[key] = key_node.start_mark.line + 1
+        return result
+    if tag == _SEQ_TAG and isinstance(node, yaml.SequenceNode):
+        result = YList(_walk(loader, child, done, active) for child in node.value)
+        result.line = node.start_mark.line + 1
+        result.item_lines = [child.start_mark.line + 1 for child in node.value]
+        return result
+    return loader.construct_object(node, deep=True)
+
+
+def _load(text):
+    loader = _LineLoader(text)
+    try:
+        node = loader.get_single_node()
+        return None if node is None else _walk(loader, node)
+    finally:
+        loader.dispose()
 
 
 def load_yaml(text, shown_name, errors, line_offset=0):
@@ -84,7 +116,7 @@ def load_yaml(text, shown_name, errors, line_offset=0):
     text = "\n" * line_offset + text      # so every recorded line is a line of the file
     line_offset = 0
     try:
-        data = yaml.load(text, Loader=_LineLoader)  # noqa: S506 - a SafeLoader subclass
+        data = _load(text)
         if data is None:
             errors.add(shown_name, first_line, "empty_yaml")
         return data
@@ -105,6 +137,8 @@ def load_yaml(text, shown_name, errors, line_offset=0):
                    if isinstance(exc.character, int) else str(exc.character))
     except yaml.YAMLError as exc:
         errors.add(shown_name, first_line, "yaml_syntax", detail=str(exc).splitlines()[0])
+    except RecursionError:
+        errors.add(shown_name, first_line, "yaml_syntax", detail="nested too deeply")
     return None
 
 
