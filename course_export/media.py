@@ -7,8 +7,13 @@ the media per component id, so an operator can plug in their own hosting without
 Transcripts (.srt, UTF-8) for a video come from, in this order:
 1. ``cues:`` in the media entry (timed: start, end, text),
 2. ``transcript:`` an .srt file named in the media entry (checked for UTF-8 and SRT shape),
-3. otherwise the manuscript text split into cues at sentence ends, with ESTIMATED times
+3. otherwise the manuscript's spoken text split into cues at sentence ends, with ESTIMATED times
    (15 characters per second, at least 2 seconds per cue) — good enough to read along, not exact.
+
+A manuscript written as a script marks every spoken paragraph with a speaker label,
+``**Berättare:** Text …``; then only those paragraphs (without the label) are spoken text, and
+headings, scene lines and italic directions (``*I bild: …*``) stay out of the subtitles. A manuscript
+with no speaker label is spoken text throughout.
 """
 import posixpath
 import re
@@ -31,6 +36,7 @@ CUE_SPEC = {"start": ((str, int, float), True), "end": ((str, int, float), True)
 CHARS_PER_SECOND = 15
 MIN_CUE_SECONDS = 2.0
 MAX_CUE_CHARS = 84
+SPEAKER_RE = re.compile(r"^\*\*([^*\n:]{1,60}):\*\*[ \t]*")
 
 
 class Media:
@@ -147,9 +153,19 @@ def cues_to_srt(cues):
     return "\n\n".join(blocks) + "\n"
 
 
+def spoken_text(text):
+    """The spoken part of a manuscript or transcript (see the module doc): with speaker labels, the
+    labelled paragraphs without their labels, one per paragraph; without labels, the whole text."""
+    paragraphs = [p.strip() for p in re.split(r"\n[ \t]*\n", text or "") if p.strip()]
+    spoken = [SPEAKER_RE.sub("", p, count=1) for p in paragraphs if SPEAKER_RE.match(p)]
+    if not spoken:
+        return text or ""
+    return "\n\n".join(" ".join(p.split()) for p in spoken)
+
+
 def cues_from_text(text):
-    """Split a manuscript into cues at sentence ends; times are estimates (see module doc)."""
-    plain = re.sub(r"[*_`#>]+", "", text)
+    """Split a manuscript's spoken text into cues at sentence ends; times are estimates (see module doc)."""
+    plain = re.sub(r"[*_`#>]+", "", spoken_text(text))
     sentences = [s.strip() for s in re.split(r"(?<=[.!?…])\s+|\n\s*\n", plain) if s.strip()]
     chunks = []
     for sentence in sentences:
