@@ -71,7 +71,7 @@ class ComponentReader:
         description = self._field_md(path, f, "description")
         manuscript = self._field_md(path, f, "manuscript")
         if not media.present:
-            html = (f'<aside class="course-note" role="note"><p>{escape(self._t("film_no_media"))}</p></aside>'
+            html = (f'{_note(self._t("film_no_media"))}'
                     f'{description}<h3>{escape(self._t("manuscript"))}</h3>{manuscript}')
             unit.components.append(HtmlComponent(cid, title, sanitize(html)))
             return unit
@@ -98,7 +98,7 @@ class ComponentReader:
             player = (f'<audio controls preload="none" src="{url}" aria-label="{escape(self._t("audio_label"))}">'
                       f'<p>{escape(self._t("audio_fallback"))} <a href="{url}">{escape(title)}</a></p></audio>')
         else:
-            player = f'<aside class="course-note" role="note"><p>{escape(self._t("podcast_no_media"))}</p></aside>'
+            player = _note(self._t("podcast_no_media"))
         html = f'{description}{player}<h3>{escape(self._t("transcript"))}</h3>{transcript}'
         unit = Unit(f"{cid}_unit", title, "podcast", cid, has_media=media.present)
         unit.components.append(HtmlComponent(cid, title, sanitize(html)))
@@ -147,20 +147,22 @@ class ComponentReader:
             self.errors.add(shown, f.line("prompts"), "empty_list", field="prompts")
         title = f.text("title")
         html = (f'{self._field_md(path, f, "intro")}'
-                f'<section class="reflection-prompts" aria-label="{escape(self._t("reflection_prompts"))}">'
+                f'<section aria-label="{escape(self._t("reflection_prompts"))}">'
                 f'<h3>{escape(self._t("reflection_prompts"))}</h3><ol>{"".join(items)}</ol></section>'
-                f'<p class="course-note">{escape(self._t("reflection_note"))}</p>')
+                f'{_note(self._t("reflection_note"))}')
         return Unit(f"{cid}_unit", title, "reflection", cid, [HtmlComponent(cid, title, sanitize(html))])
 
     def block(self, cid, path):
         shown, data = self._yaml(path)
         if data is None:
             return None
-        result = custom_blocks.read_block(data, shown, self.errors)
+        result = custom_blocks.read_block(data, shown, self.errors, allow_missing=self.r.allow_missing_blocks)
         if result is None:
             return None
         block_type, attrs, title = result
-        return Unit(f"{cid}_unit", title, "block", cid, [CustomBlockComponent(cid, block_type, attrs, title)])
+        scored = getattr(result, "scored", False)
+        return Unit(f"{cid}_unit", title, "block", cid,
+                    [CustomBlockComponent(cid, block_type, attrs, title, scored=scored)])
 
     def templates(self, cid, path):
         shown, data = self._yaml(path)
@@ -194,6 +196,7 @@ class ComponentReader:
                 return None
             self.r.add_generated_static(name, data_bytes, shown, f.line(), shared=True)
             label = content_text.text(f"template_{kind}", lang)
+            self.r.template_links.setdefault(name, f'{label} ({content_text.text("docx", lang)})')
             links.append(f'<li><a href="/static/{name}">{escape(label)}</a> '
                          f'({escape(content_text.text("docx", lang))})</li>')
         title = f.text("title")
@@ -202,6 +205,12 @@ class ComponentReader:
         unit = Unit(f"{cid}_unit", title, "templates", cid, [HtmlComponent(cid, title, sanitize(html))])
         unit.template_count = len(links)
         return unit
+
+
+def _note(text):
+    """A note to the learner in plain markup that looks like a note with the LMS's own styles alone (bold,
+    set apart by rules): no class of ours, since no stylesheet of ours reaches an HTML component."""
+    return f'<div role="note"><hr><p><strong>{escape(text)}</strong></p><hr></div>'
 
 
 @lru_cache(maxsize=32)

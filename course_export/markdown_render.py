@@ -3,7 +3,8 @@
 Rendering uses cmarkgfm (GitHub's C implementation of CommonMark, with its table extension; more than ten
 times faster than the pure-Python renderers on our pages); the result is cleaned with nh3 so only ordinary
 article markup
-survives (headings, lists, links, images, tables, quotes, code). Relative links are resolved against
+survives (headings, lists, links, images, tables, quotes, code). No `class` attribute is kept: no stylesheet
+of the course reaches an HTML component in the LMS, so a class would style nothing. Relative links are resolved against
 the Markdown file: a file in the source's ``static/`` folder becomes ``/static/<name>``, another
 article of the course becomes ``/jump_to_id/<url_name>``; anything else is an error.
 """
@@ -30,11 +31,10 @@ ALLOWED_ATTRIBUTES = {
     "ol": {"start"},
     "audio": {"controls", "preload", "src", "aria-label"},
     "source": {"src", "type"},
-    "span": {"lang", "class"},
-    "div": {"class", "role", "lang"},
-    "p": {"class"},
-    "section": {"class", "aria-label"},
-    "aside": {"class", "role", "aria-label"},
+    "span": {"lang"},
+    "div": {"role", "lang"},
+    "section": {"aria-label"},
+    "aside": {"role", "aria-label"},
 }
 URL_SCHEMES = {"http", "https", "mailto"}
 STATIC_LINK_RE = re.compile(r'(?:href|src)="(/static/[^"]*)"')
