@@ -3,11 +3,12 @@
 Each reader gets the component id (url_names derive from it, never from positions) and returns a
 ``Unit`` or None; every problem goes to the shared error list.
 """
+import re
 from functools import lru_cache
 from html import escape
 
 from course_export import content_text, custom_blocks, media as media_mod, quiz as quiz_mod
-from course_export.markdown_render import render_markdown, sanitize
+from course_export.markdown_render import add_heading_ids, plain_paragraphs, render_markdown, sanitize
 from course_export.model import CustomBlockComponent, HtmlComponent, ProblemComponent, Unit, VideoComponent
 from course_export.schema import Fields
 from course_export.source_files import read_text
@@ -54,7 +55,8 @@ class ComponentReader:
         if meta is None:
             return None
         f = Fields(meta, ARTICLE_SPEC, shown, self.errors, "front matter")
-        html = self._md(path, body, first_line)
+        html, anchors = add_heading_ids(self._md(path, body, first_line))
+        self.r.links.anchors[path] = anchors
         if not body.strip():
             self.errors.add(shown, first_line, "article_empty")
         title = f.text("title")
@@ -120,7 +122,7 @@ class ComponentReader:
         shown, data = self._yaml(path)
         if data is None:
             return None
-        quiz = quiz_mod.read_quiz(data, shown, self.errors)
+        quiz = quiz_mod.read_quiz(data, shown, self.errors, markdown=self._quiz_markdown(path, shown))
         unit = Unit(f"{cid}_unit", quiz.title, "quiz", cid)
         if quiz.intro:
             unit.components.append(HtmlComponent(f"{cid}_intro", quiz.title,
@@ -130,6 +132,22 @@ class ComponentReader:
             unit.components.append(ProblemComponent(f"{cid}_{question.id}", title, question, attempts, weight,
                                                     quiz.showanswer))
         return unit
+
+    def _quiz_markdown(self, path, shown):
+        """Quiz texts take the Markdown of articles; inline only (emphasis, links, code) except the
+        explanation, which may have paragraphs and lists."""
+        def render(text, line, block=False):
+            if plain_paragraphs(text) is not None:
+                return None
+            html = render_markdown(self.r.links, path, text, line).strip()
+            if block:
+                return html
+            match = re.fullmatch(r"<p>(.*)</p>", html, re.S)
+            if match is None or "<p>" in match.group(1):
+                self.errors.add(shown, line, "quiz_inline_only")
+                return None
+            return match.group(1)
+        return render
 
     def reflection(self, cid, path):
         shown, data = self._yaml(path)

@@ -13,7 +13,7 @@ from course_export import content_text
 from course_export.component_readers import ComponentReader
 from course_export.course_checks import check_grading, check_url_names
 from course_export.errors import ErrorList
-from course_export.markdown_render import LinkContext, render_markdown
+from course_export.markdown_render import LinkContext, check_anchors, render_markdown
 from course_export.media import read_media_file
 from course_export.model import Course, Lesson, Module
 from course_export.schema import Fields, check_id, id_from_stem, item_line
@@ -84,6 +84,7 @@ class CourseReader:
         self._check_media_ids(plan)
         check_grading(f, course, self.errors)
         check_url_names(course, self.errors, self.links.jump_links)
+        check_anchors(self.links)
         course.static = dict(sorted(self.static.items()))
         # From the source, not from what is installed here: the same source gives the same archive everywhere.
         course.advanced_modules = sorted({component.block_type for unit in course.units() if unit.kind == "block"

@@ -161,7 +161,7 @@ def cues_from_text(text):
     for sentence in sentences:
         for words in _balanced_chunks(sentence.split()):
             lines = _two_lines(words)
-            length = sum(len(line) for line in lines)
+            length = len(" ".join(lines))
             duration = max(MIN_CUE_SECONDS, length / CHARS_PER_SECOND)
             cues.append((clock, clock + duration, "\n".join(lines)))
             clock += duration

@@ -341,6 +341,20 @@ MESSAGES = {
                "lägg till ett quiz i lektionen eller ta bort 'graded:' (LMS:en skulle räkna den som 0 poäng "
                "och ingen skulle kunna bli godkänd)"),
     },
+    "quiz_inline_only": {
+        "en": ("this quiz text has block Markdown (a list, heading, quote or several paragraphs)",
+               "use inline Markdown only here (emphasis, links, code); longer text belongs in 'intro' or "
+               "'explanation'"),
+        "sv": ("quiztexten har blockmarkdown (en lista, rubrik, citat eller flera stycken)",
+               "använd bara inline-markdown här (kursiv, fetstil, länkar, kod); längre text hör hemma i 'intro' "
+               "eller 'explanation'"),
+    },
+    "anchor_missing": {
+        "en": ("the link '{ref}' names a heading the article does not have (its headings: {known})",
+               "write the heading's anchor: lower case, spaces as '-', punctuation left out"),
+        "sv": ("länken '{ref}' pekar på en rubrik som artikeln inte har (dess rubriker: {known})",
+               "skriv rubrikens ankare: gemener, mellanslag som '-', skiljetecken utelämnade"),
+    },
     "grader_unused": {
         "en": ("the grader '{type}' has no graded lesson", "mark a lesson 'graded: {type}' or remove the grader"),
         "sv": ("bedömningsgruppen '{type}' har ingen bedömd lektion",
