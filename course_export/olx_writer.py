@@ -2,7 +2,8 @@
 
 course.xml (pointer) -> course/RUN.xml -> chapter/ -> sequential/ -> vertical/ -> html/, video/, problem/;
 our own XBlocks INLINE in the vertical with their fields as attributes; static/; policies/RUN/;
-about/. Every XML text and attribute goes through lxml, so it is escaped.
+about/ and info/ (as a Studio export has them). Every XML text and attribute goes through lxml, so it is
+escaped.
 """
 import json
 from html import escape
