@@ -79,7 +79,7 @@ class CourseReader:
             course.course_image = self._course_image(f)
         self._read_components(plan, course)
         if isinstance(f.get("welcome"), str):
-            course.welcome_html = render_markdown(self.links, course_path, f.get("welcome"), f.line("welcome") + 1)
+            course.welcome_html = render_markdown(self.links, course_path, f.get("welcome"), _text_line(f, "welcome"))
         course.handouts_html = self._handouts(f, course_path)
         self._check_media_ids(plan)
         check_grading(f, course, self.errors)
@@ -148,7 +148,7 @@ class CourseReader:
         downloadable template of the course's templates pages."""
         intro = ""
         if isinstance(f.get("handouts"), str):
-            intro = render_markdown(self.links, course_path, f.get("handouts"), f.line("handouts") + 1)
+            intro = render_markdown(self.links, course_path, f.get("handouts"), _text_line(f, "handouts"))
         links = "".join(f'<li><a href="/static/{name}">{escape(label)}</a></li>'
                         for name, label in self.template_links.items())
         listing = (f'<h3>{escape(content_text.text("handouts_templates", self.language))}</h3><ul>{links}</ul>'
@@ -326,6 +326,11 @@ class CourseReader:
                         course.templates += unit.template_count
                 module.lessons.append(lesson)
             course.modules.append(module)
+
+
+def _text_line(f, key):
+    """The first line of a text field: the key's own line, or the next one for a block (``|``/``>``) text."""
+    return f.line(key) + ("\n" in f.get(key, "").rstrip("\n"))
 
 
 def read_course(source, media_file=None, strict=False, allow_missing_blocks=False, now=None):

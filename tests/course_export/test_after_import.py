@@ -324,3 +324,13 @@ def test_argparse_messages_are_swedish(capsys):
     with pytest.raises(SystemExit):
         main(["--lang", "en", "build"])
     assert "error: the following arguments are required" in capsys.readouterr().err
+
+
+def test_welcome_and_handouts_links_are_checked_at_their_line(small_source, tmp_path):
+    _add_to_course(small_source, "start: 2026-01-01",
+                   "start: 2026-01-01\nwelcome: Läs [saknas](saknas.md).\nhandouts: |\n  Rad ett.\n"
+                   "  Se [bild](static/bild.png) och [fel](a/finns-inte.md).")
+    errors = build_errors(small_source, tmp_path)
+    assert_error(errors, "course.yaml", 6, "saknas.md")
+    assert_error(errors, "course.yaml", 9, "a/finns-inte.md")
+    assert len(errors) == 2, errors
