@@ -135,8 +135,9 @@ def test_a_project_block_that_is_not_installed_is_an_error(sample_registry):
 
 def test_a_type_outside_the_project_is_an_error(sample_registry):
     _, errors = _read("type: helloworld_demo\ndisplay_name: Hej\n")
-    assert errors == ["b.yaml:1: 'helloworld_demo' is not a block type of this project "
-                      "(known: kravprofil, interview_guide, reflection_journal) — fix the type"]
+    (error,) = errors
+    assert error.startswith("b.yaml:1: 'helloworld_demo' is not a block type of this project (known: ")
+    assert "kravprofil" in error and error.endswith(" — fix the type")
 
 
 def test_registry_holds_exactly_the_installed_project_blocks():
