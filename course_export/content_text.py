@@ -29,6 +29,7 @@ TEXT = {
     "template_telefonavstamning": {"sv": "Telefonavstämning", "en": "Phone screening"},
     "template_intervju": {"sv": "Intervjumall", "en": "Interview guide"},
     "template_referenstagning": {"sv": "Referenstagning", "en": "Reference check"},
+    "handouts_templates": {"sv": "Mallar att ladda ned", "en": "Templates to download"},
     "docx": {"sv": "Word-dokument", "en": "Word document"},
 }
 

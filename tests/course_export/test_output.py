@@ -161,7 +161,8 @@ def test_policy_file(built_default):
     policy = json.loads(raw)[f"course/{run_of(folder)}"]
     assert policy["language"] == "sv" and policy["start"] == "2026-02-02T00:00:00Z"
     assert "kravprofil" in policy["advanced_modules"]
-    assert {tab["type"] for tab in policy["tabs"]} >= {"courseware", "progress"}
+    assert "tabs" not in policy          # the server's own defaults, as for a course created in Studio
+    assert policy["self_paced"] is True and "end" not in policy
     assert (folder / "static" / policy["course_image"]).is_file()
     course = parse(folder / "course.xml")
     assert course.tag == "course" and set(course.attrib) == {"url_name", "org", "course"}
