@@ -137,6 +137,8 @@ def test_a_graded_quiz_per_topic_module_with_feedback_on_every_choice(course_yam
 
 def test_grading_counts_the_quizzes_only(course_yaml):
     assert [g["type"] for g in course_yaml["grading"]["graders"]] == ["Kunskapskontroll"]
+    promised = (SOURCE / "sidor" / "sa-fungerar-kursen.md").read_text(encoding="utf-8")
+    assert f"{round(course_yaml['grading']['pass'] * 100)} %" in " ".join(promised.split())   # the page says the cutoff
     for module in course_yaml["modules"]:
         for lesson in module["lessons"]:
             kinds = [next(k for k in c if k != "id") for c in lesson["components"]]
