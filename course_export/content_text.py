@@ -30,6 +30,7 @@ TEXT = {
     "template_intervju": {"sv": "Intervjumall", "en": "Interview guide"},
     "template_referenstagning": {"sv": "Referenstagning", "en": "Reference check"},
     "handouts_templates": {"sv": "Mallar att ladda ned", "en": "Templates to download"},
+    "template_avslag": {"sv": "Besked till kandidater som inte går vidare", "en": "Rejection messages"},
     "docx": {"sv": "Word-dokument", "en": "Word document"},
 }
 

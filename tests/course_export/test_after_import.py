@@ -13,6 +13,7 @@ from course_export.media import cues_from_text
 from tests.course_export.conftest import write_source
 from tests.course_export.olx_reading import parse, run_of
 from tests.course_export.test_bad_input import assert_error, build_errors
+from recruitment_core.documents.templates import TEMPLATE_KINDS
 
 
 def _extract(archive, folder):
@@ -124,7 +125,7 @@ def test_default_course_has_handouts_and_a_welcome_update(built_default):
     _, folder = built_default
     handouts = (folder / "info" / "handouts.html").read_text(encoding="utf-8")
     links = re.findall(r'href="/static/(mall_[a-z]+_sv\.docx)"', handouts)
-    assert len(links) == 5 and all((folder / "static" / name).is_file() for name in links)
+    assert len(links) == len(TEMPLATE_KINDS) and all((folder / "static" / name).is_file() for name in links)
     items = json.loads((folder / "info" / "updates.items.json").read_text(encoding="ascii"))
     assert len(items) == 1
     assert items[0]["id"] == 1 and items[0]["status"] == "visible"
