@@ -13,7 +13,7 @@ import pytest
 import yaml
 
 from course_export import build as pipeline
-from course_export.media import MAX_CUE_CHARS, MIN_CUE_SECONDS, cues_from_text, spoken_text
+from course_export.media import CHARS_PER_SECOND, MAX_LINE_CHARS, MIN_CUE_SECONDS, cues_from_text, spoken_text
 
 DEFAULT = pipeline.DEFAULT_SOURCE
 FILMS = ["01-valkommen", "02-varfor-struktur", "03-kandidatens-resa", "04-vad-ar-kompetens",
@@ -156,17 +156,21 @@ def _srt_cues(text):
         number, times, *lines = block.split("\n")
         start, end = (sum(float(x.replace(",", ".")) * f for x, f in zip(t.split(":"), (3600, 60, 1)))
                       for t in times.split(" --> "))
-        cues.append((start, end, " ".join(lines)))
+        cues.append((start, end, lines))
     return cues
 
 
 @pytest.mark.parametrize("stem", FILMS)
 def test_estimated_subtitles_follow_the_export_rules_and_hold_only_speech(built_films, stem):
     cues = _srt_cues(built_films["media"][f"course/static/{stem}-sv.srt"])
-    assert all(len(text) <= MAX_CUE_CHARS for _, _, text in cues)
-    assert all(end - start >= MIN_CUE_SECONDS - 1e-3 for start, end, _ in cues)
+    for start, end, lines in cues:
+        assert 1 <= len(lines) <= 2 and all(len(line) <= MAX_LINE_CHARS for line in lines), lines
+        assert not (len(lines) == 2 and len(" ".join(lines).split()) >= 3
+                    and any(len(line.split()) == 1 for line in lines)), f"a word alone on a line: {lines}"
+        assert end - start >= MIN_CUE_SECONDS - 1e-3
+        assert len(" ".join(lines)) / (end - start) <= CHARS_PER_SECOND + 0.01, "readable speed"
     assert cues[0][0] == 0 and all(abs(cues[i][1] - cues[i + 1][0]) < 1e-3 for i in range(len(cues) - 1))
-    subtitled = " ".join(text for _, _, text in cues)
+    subtitled = " ".join(" ".join(lines) for _, _, lines in cues)
     for direction in ("Scen ", "I bild:", "Roller:", "**", "###"):
         assert direction not in subtitled, f"{stem}: a direction in the subtitles: {direction}"
     manuscript = _load("filmer", stem)["manuscript"]
