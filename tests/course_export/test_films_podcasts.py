@@ -26,7 +26,7 @@ FILM_WORDS = (400, 800)
 PODCAST_WORDS = (2200, 3800)
 WORDS_PER_MINUTE = 150
 SPEAKER = re.compile(r"^\*\*[^*\n:]{1,60}:\*\*", re.M)
-SCENE = re.compile(r"^### Scen \d+ – .+ \((\d+):(\d\d)–(\d+):(\d\d)\)$", re.M)
+SCENE = re.compile(r"^#### Scen \d+ – .+ \((\d+):(\d\d)–(\d+):(\d\d)\)$", re.M)
 PLACEHOLDER = "skrivs just nu"
 
 
@@ -92,6 +92,8 @@ def test_podcast_has_show_notes_and_a_fifteen_to_twentyfive_minute_transcript(st
     words = _words(transcript)
     assert PODCAST_WORDS[0] <= words <= PODCAST_WORDS[1], f"{stem}: {words} spoken words"
     assert 15 <= words / WORDS_PER_MINUTE <= 25
+    stated = re.search(r"\*\*Längd:\*\* cirka (\d+) minuter", notes)
+    assert stated and abs(int(stated.group(1)) - words / WORDS_PER_MINUTE) <= 1.5, "the stated length is right"
 
 
 def test_the_two_interview_films_show_the_same_role_and_candidate():
@@ -107,7 +109,7 @@ def test_the_two_interview_films_show_the_same_role_and_candidate():
 
 
 def test_spoken_text_keeps_only_the_speakers_lines():
-    script = ("*Roller: A, B. Längd: 1 min.*\n\n### Scen 1 – Start (0:00–0:05)\n*I bild: ett rum.*\n\n"
+    script = ("*Roller: A, B. Längd: 1 min.*\n\n#### Scen 1 – Start (0:00–0:05)\n*I bild: ett rum.*\n\n"
               "**A:** Hej och välkommen.\n\n**B:** Tack, det\när kul.\n")
     assert spoken_text(script) == "Hej och välkommen.\n\nTack, det är kul."
     assert [c[2] for c in cues_from_text(script)] == ["Hej och välkommen.", "Tack, det är kul."]
@@ -171,7 +173,7 @@ def test_estimated_subtitles_follow_the_export_rules_and_hold_only_speech(built_
         assert len(" ".join(lines)) / (end - start) <= CHARS_PER_SECOND + 0.01, "readable speed"
     assert cues[0][0] == 0 and all(abs(cues[i][1] - cues[i + 1][0]) < 1e-3 for i in range(len(cues) - 1))
     subtitled = " ".join(" ".join(lines) for _, _, lines in cues)
-    for direction in ("Scen ", "I bild:", "Roller:", "**", "###"):
+    for direction in ("Scen ", "I bild:", "Roller:", "**", "#"):
         assert direction not in subtitled, f"{stem}: a direction in the subtitles: {direction}"
     manuscript = _load("filmer", stem)["manuscript"]
     assert subtitled.split() == re.sub(r"[*_`#>]+", "", spoken_text(manuscript)).split()
@@ -182,7 +184,7 @@ def test_without_media_the_units_show_the_manuscripts_and_transcripts(built_film
     pages = built_films["none"]
     for stem in FILMS:
         html = pages[f"course/html/{stem}.html"]
-        assert "<h3>Scen 1 – " in html and "<strong>" in html and "I bild:" in html
+        assert "<h4>Scen 1 – " in html and "<strong>" in html and "I bild:" in html
     for stem in PODCASTS:
         html = pages[f"course/html/{stem}.html"]
         assert "<strong>Programledaren:</strong>" in html and "Källor som nämns" in html
