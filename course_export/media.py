@@ -7,9 +7,14 @@ the media per component id, so an operator can plug in their own hosting without
 Transcripts (.srt, UTF-8) for a video come from, in this order:
 1. ``cues:`` in the media entry (timed: start, end, text),
 2. ``transcript:`` an .srt file named in the media entry (checked for UTF-8 and SRT shape),
-3. otherwise the manuscript text split into cues at sentence ends, with ESTIMATED times
+3. otherwise the manuscript's spoken text split into cues at sentence ends, with ESTIMATED times
    (15 characters per second, at least 2 seconds per cue, at most two lines of 42 characters, no
    orphan words) — good enough to read along, not exact.
+
+A manuscript written as a script marks every spoken paragraph with a speaker label,
+``**Berättare:** Text …``; then only those paragraphs (without the label) are spoken text, and
+headings, scene lines and italic directions (``*I bild: …*``) stay out of the subtitles. A manuscript
+with no speaker label is spoken text throughout.
 """
 import posixpath
 import re
@@ -32,6 +37,7 @@ CUE_SPEC = {"start": ((str, int, float), True), "end": ((str, int, float), True)
 CHARS_PER_SECOND = 15
 MIN_CUE_SECONDS = 2.0          # the shortest time a cue stays up, however short its text
 MAX_LINE_CHARS = 42            # two lines of at most 42 characters per cue
+SPEAKER_RE = re.compile(r"^\*\*([^*\n:]{1,60}):\*\*[ \t]*")   # "**Roll:** " opening a spoken paragraph
 
 
 class Media:
@@ -148,14 +154,24 @@ def cues_to_srt(cues):
     return "\n\n".join(blocks) + "\n"
 
 
+def spoken_text(text):
+    """The spoken part of a manuscript or transcript (see the module doc): with speaker labels, the
+    labelled paragraphs without their labels, one per paragraph; without labels, the whole text."""
+    paragraphs = [p.strip() for p in re.split(r"\n[ \t]*\n", text or "") if p.strip()]
+    spoken = [SPEAKER_RE.sub("", p, count=1) for p in paragraphs if SPEAKER_RE.match(p)]
+    if not spoken:
+        return text or ""
+    return "\n\n".join(" ".join(p.split()) for p in spoken)
+
+
 def cues_from_text(text):
-    """Split a manuscript into cues; times are estimates (see module doc).
+    """Split a manuscript's spoken text into cues; times are estimates (see module doc).
 
     Common subtitle practice (e.g. the BBC and Netflix style guides): a cue holds one sentence or a part
     of one, on at most two lines of about 42 characters, stays up long enough to be read (at most 15
     characters a second, never under MIN_CUE_SECONDS), and leaves no word alone on a line or in a cue
     when the sentence has more words to share."""
-    plain = re.sub(r"[*_`#>]+", "", text)
+    plain = re.sub(r"[*_`#>]+", "", spoken_text(text))
     sentences = [s.strip() for s in re.split(r"(?<=[.!?…])\s+|\n\s*\n", plain) if s.strip()]
     cues, clock = [], 0.0
     for sentence in sentences:

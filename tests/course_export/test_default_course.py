@@ -174,8 +174,11 @@ def test_films_and_podcasts_are_in_place_with_title_and_description(course_yaml)
     assert len(films) == 14 and len(podcasts) == 3
     for _, _, kind, path in films + podcasts:
         data = load(path)
-        assert data["title"] and "\n\n" not in data["description"].strip(), path      # one paragraph
-        assert 100 <= len(data["description"]) <= 600, path
+        assert data["title"], path
+        if kind == "film":      # a film has a short description of one paragraph
+            assert "\n\n" not in data["description"].strip() and 100 <= len(data["description"]) <= 600, path
+        else:                   # a podcast's description is its show notes (test_films_podcasts.py)
+            assert len(data["description"]) >= 100, path
         assert data["manuscript" if kind == "film" else "transcript"].strip(), path
     per_module = {m["title"]: sum(1 for mm, _, _, _ in films if mm is m) for m in course_yaml["modules"]}
     assert all(per_module[title] >= 1 for title in CHAPTERS), per_module
