@@ -31,7 +31,7 @@ ALLOWED_ATTRIBUTES = {
     "audio": {"controls", "preload", "src", "aria-label"},
     "source": {"src", "type"},
     "span": {"lang", "class"},
-    "div": {"class", "role", "lang"},
+    "div": {"class", "role", "lang", "aria-label"},
     "p": {"class"},
     "section": {"class", "aria-label"},
     "aside": {"class", "role", "aria-label"},
