@@ -27,7 +27,7 @@ endif
 
 help:
 	@echo "make run           start the workbench on http://$(HOST):$(PORT)/ (creates .venv on first use)"
-	@echo "make test          the whole test suite through tox (Django 4.2 and 5.2), browser tests included"
+	@echo "make test          the whole test suite through tox, once per Open edX release (Ulmo: Python 3.11, Verawood: 3.12)"
 	@echo "make bench         render-time and payload benchmarks (tests/bench/bench_*.py)"
 	@echo "make screenshots   refresh docs/screenshots/*.png from the browser tests"
 	@echo "make translations  extract and compile the gettext catalogues"

@@ -165,8 +165,9 @@ class ComponentReader:
             self.errors.add(shown, f.line("prompts"), "empty_list", field="prompts")
         title = f.text("title")
         html = (f'{self._field_md(path, f, "intro")}'
-                f'<section aria-label="{escape(self._t("reflection_prompts"))}">'
-                f'<h3>{escape(self._t("reflection_prompts"))}</h3><ol>{"".join(items)}</ol></section>'
+                # role="region" on a <div>: lxml 5.3's libxml2 (the platforms' pin) reports <section> as invalid.
+                f'<div role="region" aria-label="{escape(self._t("reflection_prompts"))}">'
+                f'<h3>{escape(self._t("reflection_prompts"))}</h3><ol>{"".join(items)}</ol></div>'
                 f'{_note(self._t("reflection_note"))}')
         return Unit(f"{cid}_unit", title, "reflection", cid, [HtmlComponent(cid, title, sanitize(html))])
 

@@ -33,9 +33,7 @@ ALLOWED_ATTRIBUTES = {
     "audio": {"controls", "preload", "src", "aria-label"},
     "source": {"src", "type"},
     "span": {"lang"},
-    "div": {"role", "lang"},
-    "section": {"aria-label"},
-    "aside": {"role", "aria-label"},
+    "div": {"role", "lang", "aria-label"},
 }
 URL_SCHEMES = {"http", "https", "mailto"}
 STATIC_LINK_RE = re.compile(r'(?:href|src)="(/static/[^"]*)"')

@@ -1,7 +1,9 @@
 """The built default course passes olxcleaner, called through its API with our block types allowed
 (as Studio does when OLX validation is on; its CLI has no allow-list for custom tags)."""
 import inspect
+import re
 
+import lxml.etree
 import olxcleaner
 
 from course_export.custom_blocks import installed_blocks
@@ -16,6 +18,16 @@ from course_export.custom_blocks import installed_blocks
 # course's policy really has no end. The ignore list stays EMPTY: ignoring by name would also hide real
 # problems of the same class (InvalidSetting, MissingFile); every other report fails the test.
 KNOWN_FALSE_ALARMS = []
+
+# libxml2 before 2.14 (lxml 5.3.2, which Ulmo and Verawood pin) parses HTML as HTML 4 and reports HTML5 elements
+# as "Tag audio invalid"; browsers and Studio show them. The exporter writes <div role=...> instead of <aside> and
+# <section>, so only the media elements remain: exactly those reports are dropped, and only on such a libxml2.
+OLD_LIBXML2_UNKNOWN_TAGS = {"audio", "source"} if lxml.etree.LIBXML_VERSION < (2, 14) else set()
+
+
+def _html5_tag_false_alarm(error):
+    found = re.fullmatch(r"Tag (\w+) invalid, line \d+, column \d+", error.description)
+    return error.name == "InvalidHTML" and found is not None and found.group(1) in OLD_LIBXML2_UNKNOWN_TAGS
 
 
 def _no_end_alarm(error, folder):
@@ -41,9 +53,9 @@ def test_default_course_passes_olxcleaner(built_default):
                                                          ignore=KNOWN_FALSE_ALARMS, allowed_xblocks=allowed)
     assert course is not None
     problems = [f"{e.level} {e.name} {e.filename}: {e.description}" for e in errorstore.errors
-                if not _no_end_alarm(e, folder)]
+                if not _no_end_alarm(e, folder) and not _html5_tag_false_alarm(e)]
     assert problems == []
-    assert len(errorstore.errors) == 1      # the end alarm itself: the default course sets no end date
+    assert sum(_no_end_alarm(e, folder) for e in errorstore.errors) == 1   # the default course sets no end date
     assert url_names and len(url_names) > 20
 
 
