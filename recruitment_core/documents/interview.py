@@ -75,9 +75,14 @@ def guide_docx(guide, bank, framework, guide_type, lang, role="", planned_minute
         comp = item_competency(item, bank)
         heading = f"{number}. {_name(framework, comp, lang)}" if comp else f"{number}. {gt.label('question', lang)}"
         dc.heading(doc, heading, level=2)
-        text = item_text(item, bank, lang, competency_name=competency_names) or dc.EMPTY
-        para = doc.add_paragraph()
-        para.add_run(dc.xml_safe(text)).bold = True
+        if getattr(source, "per_competency", False) and not item["text"].strip() and guide["competencies"]:
+            texts = [item_text(item, bank, lang, competency_name=_name(framework, comp_id, lang))
+                     for comp_id in guide["competencies"]]  # asked once per competency
+        else:
+            texts = [item_text(item, bank, lang, competency_name=competency_names) or dc.EMPTY]
+        for text in texts:
+            para = doc.add_paragraph()
+            para.add_run(dc.xml_safe(text)).bold = True
         if source is None:
             dc.paragraph(doc, gt.label("own_question", lang), italic=True)
         elif hasattr(source, "follow_ups"):
