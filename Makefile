@@ -92,6 +92,6 @@ clean:
 	rm -rf build dist *.egg-info .tox .pytest_cache var test-results
 	find . -path ./.venv -prune -o -path ./node_modules -prune -o -name __pycache__ -type d -exec rm -rf {} +
 
-# The ten blank Word templates (5 kinds x sv/en) ship prebuilt; a test fails when they differ from a fresh build.
+# The twelve blank Word templates (6 kinds x sv/en) ship prebuilt; a test fails when they differ from a fresh build.
 templates: $(VENV)/.installed
 	$(PY) -m recruitment_core.documents.prebuilt

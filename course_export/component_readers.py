@@ -3,11 +3,12 @@
 Each reader gets the component id (url_names derive from it, never from positions) and returns a
 ``Unit`` or None; every problem goes to the shared error list.
 """
+import re
 from functools import lru_cache
 from html import escape
 
 from course_export import content_text, custom_blocks, media as media_mod, quiz as quiz_mod
-from course_export.markdown_render import render_markdown, sanitize
+from course_export.markdown_render import add_heading_ids, plain_paragraphs, render_markdown, sanitize
 from course_export.model import CustomBlockComponent, HtmlComponent, ProblemComponent, Unit, VideoComponent
 from course_export.schema import Fields
 from course_export.source_files import read_text
@@ -54,7 +55,8 @@ class ComponentReader:
         if meta is None:
             return None
         f = Fields(meta, ARTICLE_SPEC, shown, self.errors, "front matter")
-        html = self._md(path, body, first_line)
+        html, anchors = add_heading_ids(self._md(path, body, first_line))
+        self.r.links.anchors[path] = anchors
         if not body.strip():
             self.errors.add(shown, first_line, "article_empty")
         title = f.text("title")
@@ -71,7 +73,7 @@ class ComponentReader:
         description = self._field_md(path, f, "description")
         manuscript = self._field_md(path, f, "manuscript")
         if not media.present:
-            html = (f'<aside class="course-note" role="note"><p>{escape(self._t("film_no_media"))}</p></aside>'
+            html = (f'{_note(self._t("film_no_media"))}'
                     f'{description}<h3>{escape(self._t("manuscript"))}</h3>{manuscript}')
             unit.components.append(HtmlComponent(cid, title, sanitize(html)))
             return unit
@@ -98,7 +100,7 @@ class ComponentReader:
             player = (f'<audio controls preload="none" src="{url}" aria-label="{escape(self._t("audio_label"))}">'
                       f'<p>{escape(self._t("audio_fallback"))} <a href="{url}">{escape(title)}</a></p></audio>')
         else:
-            player = f'<aside class="course-note" role="note"><p>{escape(self._t("podcast_no_media"))}</p></aside>'
+            player = _note(self._t("podcast_no_media"))
         html = f'{description}{player}<h3>{escape(self._t("transcript"))}</h3>{transcript}'
         unit = Unit(f"{cid}_unit", title, "podcast", cid, has_media=media.present)
         unit.components.append(HtmlComponent(cid, title, sanitize(html)))
@@ -120,7 +122,7 @@ class ComponentReader:
         shown, data = self._yaml(path)
         if data is None:
             return None
-        quiz = quiz_mod.read_quiz(data, shown, self.errors)
+        quiz = quiz_mod.read_quiz(data, shown, self.errors, markdown=self._quiz_markdown(path, shown))
         unit = Unit(f"{cid}_unit", quiz.title, "quiz", cid)
         if quiz.intro:
             unit.components.append(HtmlComponent(f"{cid}_intro", quiz.title,
@@ -130,6 +132,22 @@ class ComponentReader:
             unit.components.append(ProblemComponent(f"{cid}_{question.id}", title, question, attempts, weight,
                                                     quiz.showanswer))
         return unit
+
+    def _quiz_markdown(self, path, shown):
+        """Quiz texts take the Markdown of articles; inline only (emphasis, links, code) except the
+        explanation, which may have paragraphs and lists."""
+        def render(text, line, block=False):
+            if plain_paragraphs(text) is not None:
+                return None
+            html = render_markdown(self.r.links, path, text, line).strip()
+            if block:
+                return html
+            match = re.fullmatch(r"<p>(.*)</p>", html, re.S)
+            if match is None or "<p>" in match.group(1):
+                self.errors.add(shown, line, "quiz_inline_only")
+                return None
+            return match.group(1)
+        return render
 
     def reflection(self, cid, path):
         shown, data = self._yaml(path)
@@ -147,20 +165,22 @@ class ComponentReader:
             self.errors.add(shown, f.line("prompts"), "empty_list", field="prompts")
         title = f.text("title")
         html = (f'{self._field_md(path, f, "intro")}'
-                f'<section class="reflection-prompts" aria-label="{escape(self._t("reflection_prompts"))}">'
+                f'<section aria-label="{escape(self._t("reflection_prompts"))}">'
                 f'<h3>{escape(self._t("reflection_prompts"))}</h3><ol>{"".join(items)}</ol></section>'
-                f'<p class="course-note">{escape(self._t("reflection_note"))}</p>')
+                f'{_note(self._t("reflection_note"))}')
         return Unit(f"{cid}_unit", title, "reflection", cid, [HtmlComponent(cid, title, sanitize(html))])
 
     def block(self, cid, path):
         shown, data = self._yaml(path)
         if data is None:
             return None
-        result = custom_blocks.read_block(data, shown, self.errors)
+        result = custom_blocks.read_block(data, shown, self.errors, allow_missing=self.r.allow_missing_blocks)
         if result is None:
             return None
         block_type, attrs, title = result
-        return Unit(f"{cid}_unit", title, "block", cid, [CustomBlockComponent(cid, block_type, attrs, title)])
+        scored = getattr(result, "scored", False)
+        return Unit(f"{cid}_unit", title, "block", cid,
+                    [CustomBlockComponent(cid, block_type, attrs, title, scored=scored)])
 
     def templates(self, cid, path):
         shown, data = self._yaml(path)
@@ -194,6 +214,7 @@ class ComponentReader:
                 return None
             self.r.add_generated_static(name, data_bytes, shown, f.line(), shared=True)
             label = content_text.text(f"template_{kind}", lang)
+            self.r.template_links.setdefault(name, f'{label} ({content_text.text("docx", lang)})')
             links.append(f'<li><a href="/static/{name}">{escape(label)}</a> '
                          f'({escape(content_text.text("docx", lang))})</li>')
         title = f.text("title")
@@ -202,6 +223,12 @@ class ComponentReader:
         unit = Unit(f"{cid}_unit", title, "templates", cid, [HtmlComponent(cid, title, sanitize(html))])
         unit.template_count = len(links)
         return unit
+
+
+def _note(text):
+    """A note to the learner in plain markup that looks like a note with the LMS's own styles alone (bold,
+    set apart by rules): no class of ours, since no stylesheet of ours reaches an HTML component."""
+    return f'<div role="note"><hr><p><strong>{escape(text)}</strong></p><hr></div>'
 
 
 @lru_cache(maxsize=32)

@@ -29,6 +29,8 @@ TEXT = {
     "template_telefonavstamning": {"sv": "Telefonavstämning", "en": "Phone screening"},
     "template_intervju": {"sv": "Intervjumall", "en": "Interview guide"},
     "template_referenstagning": {"sv": "Referenstagning", "en": "Reference check"},
+    "handouts_templates": {"sv": "Mallar att ladda ned", "en": "Templates to download"},
+    "template_avslag": {"sv": "Besked till kandidater som inte går vidare", "en": "Rejection messages"},
     "docx": {"sv": "Word-dokument", "en": "Word document"},
 }
 

@@ -164,7 +164,8 @@ def test_unknown_block_type(tmp_path):
     src = write_source(tmp_path / "src", b__journal_yaml="type: reflection_journal\ndisplay_name: Loggbok\n")
     text = (src / "course.yaml").read_text().replace("- film: f/film.yaml", "- film: f/film.yaml\n          - block: b/journal.yaml")
     (src / "course.yaml").write_text(text)
-    assert_error(build_errors(src, tmp_path), "b/journal.yaml", 1, "'reflection_journal' is not installed")
+    assert_error(build_errors(src, tmp_path), "b/journal.yaml", 1,
+                 "the block type 'reflection_journal', but its XBlock package is not installed here")
 
 
 def test_grading_mismatch(tmp_path):
