@@ -17,6 +17,8 @@ from course_export.yaml_lines import load_yaml, split_front_matter
 ARTICLE_SPEC = {"title": (str, True)}
 REFLECTION_SPEC = {"title": (str, True), "intro": (str, False), "prompts": (list, True)}
 TEMPLATES_SPEC = {"title": (str, True), "intro": (str, False), "kinds": (list, False), "lang": (str, False)}
+FRAMEWORK_PAGES_SPEC = {"title": (str, True), "intro": (str, False), "show": (list, False), "lang": (str, False),
+                        "framework": (str, False)}
 
 
 class ComponentReader:
@@ -223,6 +225,92 @@ class ComponentReader:
         unit = Unit(f"{cid}_unit", title, "templates", cid, [HtmlComponent(cid, title, sanitize(html))])
         unit.template_count = len(links)
         return unit
+
+    def framework_pages(self, cid, path):
+        """The competency framework and the question bank as readable pages (a list of units), rendered from
+        recruitment_core's data: an overview, one page per competency, then the phone-screen and
+        reference-check sets and the questions not to ask (``show`` chooses)."""
+        shown, data = self._yaml(path)
+        if data is None:
+            return None
+        f = Fields(data, FRAMEWORK_PAGES_SPEC, shown, self.errors, "framework pages")
+        lang = f.text("lang", self.r.language)
+        if lang not in ("sv", "en"):
+            self.errors.add(shown, f.line("lang"), "bad_choice", field="lang", value=lang, allowed="sv, en")
+            lang = self.r.language
+        sections = self._show(f, shown)
+        try:
+            from recruitment_core.framework import FrameworkError, load_default_framework
+            from recruitment_core.questions import QuestionBankError, load_default_bank
+            framework, bank = load_default_framework(), load_default_bank()
+        except (ImportError, FrameworkError, QuestionBankError) as exc:
+            self.errors.add(shown, f.line(), "framework_pages_unavailable", detail=f"{type(exc).__name__}: {exc}")
+            return None
+        if isinstance(f.get("framework"), str):
+            framework = self._own_framework(f, shown, path)
+            if framework is None:
+                return None
+            if "questions" in sections:
+                known = {comp.id for comp in framework.competencies}
+                left_out = sorted({q.competency for q in bank.questions if q.competency not in known})
+                if left_out:
+                    self.errors.warn(shown, f.line("framework"), "framework_pages_left_out",
+                                     count=sum(q.competency in left_out for q in bank.questions),
+                                     ids=", ".join(left_out))
+        title = f.text("title")
+
+        def url_name(key):
+            return cid if key == "overview" else f"{cid}_{key}"
+
+        from course_export.framework_pages import render_pages
+        units = []
+        for key, page_title, html in render_pages(framework, bank, sections, lang, url_name):
+            name = url_name(key)
+            if key == "overview":
+                page_title = title
+                html = self._field_md(path, f, "intro") + html
+            if lang != self.r.language:
+                html = f'<div lang="{lang}">{html}</div>'
+            units.append(Unit(f"{name}_unit", page_title, "framework_pages", name,
+                              [HtmlComponent(name, page_title, sanitize(html))]))
+        return units
+
+    def _show(self, f, shown):
+        from course_export.framework_pages import SECTIONS
+        show = f.get("show", list(SECTIONS))
+        if not isinstance(show, list):
+            return list(SECTIONS)       # reported as wrong_type
+        if not show:
+            self.errors.add(shown, f.line("show"), "empty_list", field="show")
+        sections = []
+        for index, value in enumerate(show):
+            line = show.line_of(index) if hasattr(show, "line_of") else f.line("show")
+            if value not in SECTIONS:
+                self.errors.add(shown, line, "bad_choice", field="show", value=str(value), allowed=", ".join(SECTIONS))
+            elif value in sections:
+                self.errors.add(shown, line, "listed_twice", field="show", value=value)
+            else:
+                sections.append(value)
+        return sections
+
+    def _own_framework(self, f, shown, path):
+        """A framework file of the course's own (YAML or JSON, the schema of recruitment_core.framework)."""
+        from recruitment_core.framework import FrameworkError, parse_framework
+        line = f.line("framework")
+        target = self.r.root.resolve(f.get("framework"), path, line, self.errors, base_dir=path.parent)
+        if target is None:
+            return None
+        fw_shown = self.r.root.rel(target)
+        text = read_text(target, fw_shown, self.errors)
+        if text is None:
+            return None
+        try:
+            return parse_framework(text, fw_shown)
+        except FrameworkError as exc:
+            for problem in exc.errors:
+                detail = problem[len(fw_shown) + 2:] if problem.startswith(fw_shown + ": ") else problem
+                self.errors.add(shown, line, "framework_invalid", name=fw_shown, detail=detail)
+            return None
 
 
 def _note(text):
