@@ -34,12 +34,8 @@ TEXT = {
     "docx": {"sv": "Word-dokument", "en": "Word document"},
     # ---- framework pages (framework_pages.py)
     "and": {"sv": "och", "en": "and"},
-    "fp_counts_framework": {
-        "sv": "Ramverket har {competencies} kompetenser i {clusters} områden. Varje kompetens har en definition, "
-              "beteenden som visar hur den märks i arbetet och fem nivåer.",
-        "en": "The framework has {competencies} competencies in {clusters} areas. Each has a definition, behaviours "
-              "that show how it appears at work, and five levels.",
-    },
+    "fp_counts_framework": {"sv": "Ramverket har {competencies} kompetenser i {clusters} områden.",
+                            "en": "The framework has {competencies} competencies in {clusters} areas."},
     "fp_counts_questions": {
         "sv": "Till kompetenserna hör {questions} intervjufrågor: {types}.",
         "en": "The competencies come with {questions} interview questions: {types}.",
@@ -94,8 +90,7 @@ TEXT = {
     "fp_part_overall": {"sv": "Helhetsbilden", "en": "The overall picture"},
     "fp_part_closing": {"sv": "Avslutning", "en": "Closing"},
     "fp_placeholder": {"sv": "[kompetensen]", "en": "[the competency]"},
-    "fp_per_competency": {"sv": "Ställ frågan en gång för varje kompetens i kravprofilen.",
-                          "en": "Ask it once for each competency of the requirement profile."},
+    "fp_per_competency": {"sv": "En gång per kompetens", "en": "Once per competency"},
     "fp_must_not_ask_title": {"sv": "Frågor du inte ställer – och vad du frågar i stället",
                               "en": "Questions not to ask – and what to ask instead"},
     "fp_must_not_ask_intro": {

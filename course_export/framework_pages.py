@@ -173,8 +173,8 @@ class PageRenderer:
             for item in items:
                 text = _e(item.question[lang]).replace(
                     _e(COMPETENCY_PLACEHOLDER), f"<em>{_e(_t('fp_placeholder', lang))}</em>")
-                each = f" {_e(_t('fp_per_competency', lang))}" if item.per_competency else ""
-                rows.append(f"<li><p><strong>{text}</strong></p><p>{_e(item.note[lang])}{each}</p></li>")
+                each = f"<em>{_e(_t('fp_per_competency', lang))}.</em> " if item.per_competency else ""
+                rows.append(f"<li><p><strong>{text}</strong></p><p>{each}{_e(item.note[lang])}</p></li>")
             parts.append(f"<h2>{_e(_t(f'fp_part_{part}', lang))}</h2><ul>{''.join(rows)}</ul>")
         return "".join(parts)
 

@@ -120,7 +120,8 @@ def test_phone_screen_reference_check_and_questions_not_to_ask(built_course, cor
         assert contains(reference, wanted) and contains(reference, item.note["sv"])
     assert "{competency}" not in reference
     assert any(item.per_competency for item in bank.reference_check)
-    assert contains(reference, "Ställ frågan en gång för varje kompetens i kravprofilen.")
+    per_competency = [i for i in bank.reference_check if i.per_competency]
+    assert reference.count("<p><em>En gång per kompetens.</em> ") == len(per_competency)
     assert re.findall(r"<h2>(.*?)</h2>", reference)[0] == "Före samtalet"
 
     must_not = page(folder, f"{CID}_must_not_ask")
@@ -274,3 +275,11 @@ def test_a_broken_framework_file_is_reported_with_every_problem(tmp_path, core):
 def test_messages_in_swedish_too(tmp_path):
     result = pipeline.validate(with_pages(tmp_path, "title: T\nshow: [framework, framework]\n"))
     assert messages(result, "sv") == ["r/sidor.yaml:2: 'framework' står två gånger i show — skriv det en gång"]
+
+
+def test_the_articles_link_to_the_pages_and_name_the_bank_s_real_count(core):
+    _, bank = core
+    articles = pipeline.DEFAULT_SOURCE / "artiklar"
+    interview = (articles / "kompetensbaserade-intervjun.md").read_text(encoding="utf-8")
+    assert f"[Kursens {len(bank.questions)} intervjufrågor](/jump_to_id/{CID})" in interview
+    assert f"(/jump_to_id/{CID})" in (articles / "kravprofilen.md").read_text(encoding="utf-8")
