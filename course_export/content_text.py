@@ -103,7 +103,7 @@ TEXT = {
               "discrimination or infringe the freedom of association, even when they are meant kindly. Each part "
               "says why and what to ask instead: what the job requires, in the same way to every candidate.",
     },
-    "fp_do_not_ask": {"sv": "Fråga inte till exempel:", "en": "Do not ask, for example:"},
+    "fp_do_not_ask": {"sv": "Exempel på frågor du inte ställer:", "en": "Examples of questions not to ask:"},
     "fp_why": {"sv": "Varför:", "en": "Why:"},
     "fp_instead": {"sv": "Fråga i stället:", "en": "Ask instead:"},
 }

@@ -158,7 +158,7 @@ class PageRenderer:
             f"<li><p><strong>{_e(item.question[lang])}</strong></p>"
             f"<p><em>{_e(_t(f'fp_topic_{item.group}', lang))}.</em> {_e(item.note[lang])}</p></li>"
             for item in self.bank.phone_screen)
-        return (f"<p>{_e(_t('fp_phone_screen_intro', lang))}</p><p>{_e(_label('phone_pay', lang))}</p>"
+        return (f"<p>{_e(_t('fp_phone_screen_intro', lang))}</p>"
                 f"<h2>{_e(_t('fp_in_order', lang))}</h2><ol>{items}</ol>")
 
     def reference_check(self):
