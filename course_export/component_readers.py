@@ -294,23 +294,45 @@ class ComponentReader:
         return sections
 
     def _own_framework(self, f, shown, path):
-        """A framework file of the course's own (YAML or JSON, the schema of recruitment_core.framework)."""
+        """A framework file of the course's own (YAML or JSON, the schema of recruitment_core.framework),
+        checked by recruitment_core as the blocks check it; each problem is reported at its line of that file."""
         from recruitment_core.framework import FrameworkError, parse_framework
-        line = f.line("framework")
-        target = self.r.root.resolve(f.get("framework"), path, line, self.errors, base_dir=path.parent)
+        target = self.r.root.resolve(f.get("framework"), path, f.line("framework"), self.errors, base_dir=path.parent)
         if target is None:
             return None
         fw_shown = self.r.root.rel(target)
         text = read_text(target, fw_shown, self.errors)
-        if text is None:
+        data = load_yaml(text, fw_shown, self.errors) if text is not None else None
+        if data is None:
             return None
         try:
             return parse_framework(text, fw_shown)
         except FrameworkError as exc:
             for problem in exc.errors:
-                detail = problem[len(fw_shown) + 2:] if problem.startswith(fw_shown + ": ") else problem
-                self.errors.add(shown, line, "framework_invalid", name=fw_shown, detail=detail)
+                where, _, detail = problem[len(fw_shown) + 2:].partition(": ") \
+                    if problem.startswith(fw_shown + ": ") else ("", "", problem)
+                self.errors.add(fw_shown, _line_of_path(data, where), "framework_invalid",
+                                field=where or "-", detail=detail or problem, pages=shown)
             return None
+
+_PATH_PART = re.compile(r"([^.\[\]]+)|\[(\d+)\]")
+
+
+def _line_of_path(data, where):
+    """The line of a field path such as ``competencies[3].levels.2`` (recruitment_core's way of naming a field)
+    in YAML loaded with line numbers: the deepest part of the path that exists (a missing field: its parent)."""
+    match = re.fullmatch(r"line (\d+)", where)
+    if match:
+        return int(match.group(1))
+    node, line = data, getattr(data, "line", 0)
+    for name, index in _PATH_PART.findall(where):
+        if name and isinstance(node, dict) and name in node:
+            line, node = node.line_of(name), node[name]
+        elif index and isinstance(node, list) and int(index) < len(node):
+            line, node = node.line_of(int(index)), node[int(index)]
+        else:
+            break
+    return line
 
 
 def _note(text):

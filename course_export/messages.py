@@ -326,10 +326,10 @@ MESSAGES = {
                "installera projektets paket (recruitment_core) på den här datorn"),
     },
     "framework_invalid": {
-        "en": ("the framework in '{name}' cannot be used: {detail}",
-               "fix the framework file (its format: recruitment_core/framework.py) or remove 'framework:'"),
-        "sv": ("ramverket i '{name}' kan inte användas: {detail}",
-               "rätta ramverksfilen (formatet: recruitment_core/framework.py) eller ta bort 'framework:'"),
+        "en": ("the framework cannot be used: {field}: {detail}",
+               "fix it (the format is described in recruitment_core/framework.py), or remove 'framework:' from {pages}"),
+        "sv": ("ramverket kan inte användas: {field}: {detail}",
+               "rätta det (formatet beskrivs i recruitment_core/framework.py) eller ta bort 'framework:' ur {pages}"),
     },
     "framework_pages_left_out": {
         "en": ("{count} questions of the question bank are left out: their competencies are not in this "

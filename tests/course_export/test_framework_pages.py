@@ -256,20 +256,31 @@ def test_bad_input_is_reported_at_its_line(tmp_path, pages_yaml, expected):
     assert messages(result) == expected
 
 
-def test_a_broken_framework_file_is_reported_with_every_problem(tmp_path, core):
+def test_a_broken_framework_file_is_reported_with_every_problem_at_its_line(tmp_path, core):
     framework, _ = core
-    data = framework.to_dict()
-    del data["competencies"][0]["definition"]
-    data["competencies"][1]["methods"] = ["interview", "horoscope"]
-    source = with_pages(tmp_path, "title: T\nintro: x\nframework: fel.yaml\n",
-                        {"r/fel.yaml": yaml.safe_dump(data, allow_unicode=True)})
+    text = framework.to_yaml().replace("  definition:", "  definitio:", 1)          # in the first competency
+    second = text.index(f"- id: {framework.competencies[1].id}")
+    method = text.index("  - interview", second)
+    text = text[:method] + "  - horoscope" + text[method + len("  - interview"):]
+
+    def line(needle, start=0):
+        return text[:text.index(needle, start)].count("\n") + 1
+
+    source = with_pages(tmp_path, "title: T\nintro: x\nframework: fel.yaml\n", {"r/fel.yaml": text})
+    fix = "fix it (the format is described in recruitment_core/framework.py), or remove 'framework:' from r/sidor.yaml"
+    assert messages(pipeline.validate(source)) == [
+        f"r/fel.yaml:{line('- id: ' + framework.competencies[0].id)}: the framework cannot be used: "
+        f"competencies[0].definition: missing — {fix}",
+        f"r/fel.yaml:{line('definitio:')}: the framework cannot be used: competencies[0].definitio: unknown field — {fix}",
+        f"r/fel.yaml:{line('horoscope')}: the framework cannot be used: competencies[1].methods[0]: unknown method "
+        f"'horoscope' (use interview, work_sample, reference, test) — {fix}"]
+
+
+def test_a_framework_file_with_broken_yaml_is_reported_at_its_line(tmp_path):
+    source = with_pages(tmp_path, "title: T\nframework: fel.yaml\n", {"r/fel.yaml": "id: x\nclusters: [a, b\n"})
     result = pipeline.validate(source)
-    assert messages(result, "sv") == [
-        "r/sidor.yaml:3: ramverket i 'r/fel.yaml' kan inte användas: competencies[0].definition: missing — rätta "
-        "ramverksfilen (formatet: recruitment_core/framework.py) eller ta bort 'framework:'",
-        "r/sidor.yaml:3: ramverket i 'r/fel.yaml' kan inte användas: competencies[1].methods[1]: unknown method "
-        "'horoscope' (use interview, work_sample, reference, test) — rätta ramverksfilen (formatet: "
-        "recruitment_core/framework.py) eller ta bort 'framework:'"]
+    assert [(e.file, e.key) for e in result.errors] == [("r/fel.yaml", "yaml_bracket")]
+    assert messages(result, "sv")[0].startswith("r/fel.yaml:2: trasig YAML")
 
 
 def test_messages_in_swedish_too(tmp_path):
