@@ -233,7 +233,7 @@ class ComponentReader:
         shown, data = self._yaml(path)
         if data is None:
             return None
-        f = Fields(data, FRAMEWORK_PAGES_SPEC, shown, self.errors, "framework pages")
+        f = Fields(data, FRAMEWORK_PAGES_SPEC, shown, self.errors, "framework pages file")
         lang = f.text("lang", self.r.language)
         if lang not in ("sv", "en"):
             self.errors.add(shown, f.line("lang"), "bad_choice", field="lang", value=lang, allowed="sv, en")

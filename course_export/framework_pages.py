@@ -127,7 +127,8 @@ class PageRenderer:
             methods = _join_words([_method_label(m, lang).lower() for m in comp.methods], lang)
             parts.append(f"<h2>{_e(_t('fp_indicators', lang))}</h2><ul>{_items(comp.indicators[lang])}</ul>"
                          f"<h2>{_e(_t('fp_levels', lang))}</h2><dl>{levels}</dl>"
-                         f"<h2>{_e(_t('fp_methods', lang))}</h2><p>{_e(_t('fp_methods_text', lang, methods=methods))}</p>")
+                         f"<h2>{_e(_t('fp_methods', lang))}</h2>"
+                         f"<p>{_e(_t('fp_methods_text', lang, methods=methods))}</p>")
         if self.shown("questions"):
             questions = self.bank.for_competency(comp.id)
             parts.append(f"<h2>{_e(_t('fp_questions', lang))}</h2>")

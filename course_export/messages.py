@@ -436,7 +436,7 @@ TERMS_SV = {
     "film": "filmen", "podcast": "poddavsnittet", "media": "medieposten", "media file": "mediefilen",
     "cue": "textrutan", "grading": "bedömningen", "grader": "bedömningsgruppen",
     "front matter": "metadatan", "reflection exercise": "reflektionsövningen",
-    "templates page": "mallsidan", "block": "blocket", "framework pages": "ramverkssidorna",
+    "templates page": "mallsidan", "block": "blocket", "framework pages file": "filen med ramverkssidor",
     "text": "text", "integer": "ett heltal", "number": "ett tal", "true/false": "true eller false",
     "list": "en lista", "mapping": "en samling nyckel: värde",
 }

@@ -247,7 +247,8 @@ def test_a_framework_of_the_course_s_own_is_escaped_as_text(tmp_path, core):
     ("title: T\nsections: [framework]\n",
      ["r/sidor.yaml:2: unknown field 'sections' — remove it or fix the spelling; allowed here: title, intro, show, "
       "lang, framework"]),
-    ("show: [framework]\n", ["r/sidor.yaml:1: the framework pages lacks the required field 'title' — add 'title: …'"]),
+    ("show: [framework]\n",
+     ["r/sidor.yaml:1: the framework pages file lacks the required field 'title' — add 'title: …'"]),
     ("title: T\nframework: saknas.yaml\n",
      ["r/sidor.yaml:2: the file 'saknas.yaml' does not exist — check the spelling of the path or add the file"]),
 ])
@@ -284,8 +285,10 @@ def test_a_framework_file_with_broken_yaml_is_reported_at_its_line(tmp_path):
 
 
 def test_messages_in_swedish_too(tmp_path):
-    result = pipeline.validate(with_pages(tmp_path, "title: T\nshow: [framework, framework]\n"))
-    assert messages(result, "sv") == ["r/sidor.yaml:2: 'framework' står två gånger i show — skriv det en gång"]
+    result = pipeline.validate(with_pages(tmp_path, "show: [framework, framework]\n"))
+    assert messages(result, "sv") == [
+        "r/sidor.yaml:1: 'framework' står två gånger i show — skriv det en gång",
+        "r/sidor.yaml:1: filen med ramverkssidor saknar det obligatoriska fältet 'title' — lägg till 'title: …'"]
 
 
 def test_the_articles_link_to_the_pages_and_name_the_bank_s_real_count(core):
