@@ -67,3 +67,23 @@ def test_a_competency_page_reads_well_without_a_stylesheet(built_course, browser
         page.screenshot(path=str(SCREENSHOTS / "course-export-framework-pages.png"))
     finally:
         page.close()
+
+
+def test_every_framework_page_passes_axe(built_course, browser, tmp_path):
+    if not AXE_JS.is_file():
+        pytest.skip(f"{AXE_JS} is missing: run `npm ci` in the project root")
+    _, _, folder = built_course
+    names = sorted(p.stem for p in (folder / "html").glob("ramverk_och_fragor*.xml"))
+    assert len(names) == 1 + len(load_default_framework().competencies) + 3
+    page = browser.new_page()
+    try:
+        for name in names:
+            path = tmp_path / f"{name}.html"
+            path.write_text(lms_like_document(folder, name), encoding="utf-8")
+            page.goto(path.as_uri())
+            page.add_script_tag(path=str(AXE_JS))
+            violations = page.evaluate("""async () => (await axe.run(document, {resultTypes: ['violations']}))
+                .violations.filter(v => ['serious', 'critical'].includes(v.impact)).map(v => v.id)""")
+            assert violations == [], name
+    finally:
+        page.close()
