@@ -59,7 +59,7 @@ def build(source=None, output="course.tar.gz", media_file=None, strict=False, pr
 def summary_counts(course):
     counts = dict(modules=len(course.modules), units=0, articles=0, films=0, films_media=0, films_no_media=0,
                   quizzes=0, questions=0, podcasts=0, podcasts_media=0, reflections=0,
-                  templates=course.templates, blocks=0)
+                  templates=course.templates, blocks=0, framework_pages=0)
     for unit in course.units():
         counts["units"] += 1
         kind = unit.kind
@@ -78,4 +78,6 @@ def summary_counts(course):
             counts["reflections"] += 1
         elif kind == "block":
             counts["blocks"] += 1
+        elif kind == "framework_pages":
+            counts["framework_pages"] += 1
     return counts

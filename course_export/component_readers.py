@@ -17,6 +17,8 @@ from course_export.yaml_lines import load_yaml, split_front_matter
 ARTICLE_SPEC = {"title": (str, True)}
 REFLECTION_SPEC = {"title": (str, True), "intro": (str, False), "prompts": (list, True)}
 TEMPLATES_SPEC = {"title": (str, True), "intro": (str, False), "kinds": (list, False), "lang": (str, False)}
+FRAMEWORK_PAGES_SPEC = {"title": (str, True), "intro": (str, False), "show": (list, False), "lang": (str, False),
+                        "framework": (str, False)}
 
 
 class ComponentReader:
@@ -224,6 +226,114 @@ class ComponentReader:
         unit = Unit(f"{cid}_unit", title, "templates", cid, [HtmlComponent(cid, title, sanitize(html))])
         unit.template_count = len(links)
         return unit
+
+    def framework_pages(self, cid, path):
+        """The competency framework and the question bank as readable pages (a list of units), rendered from
+        recruitment_core's data: an overview, one page per competency, then the phone-screen and
+        reference-check sets and the questions not to ask (``show`` chooses)."""
+        shown, data = self._yaml(path)
+        if data is None:
+            return None
+        f = Fields(data, FRAMEWORK_PAGES_SPEC, shown, self.errors, "framework pages file")
+        lang = f.text("lang", self.r.language)
+        if lang not in ("sv", "en"):
+            self.errors.add(shown, f.line("lang"), "bad_choice", field="lang", value=lang, allowed="sv, en")
+            lang = self.r.language
+        sections = self._show(f, shown)
+        try:
+            from recruitment_core.framework import FrameworkError, load_default_framework
+            from recruitment_core.questions import QuestionBankError, load_default_bank
+            framework, bank = load_default_framework(), load_default_bank()
+        except (ImportError, FrameworkError, QuestionBankError) as exc:
+            self.errors.add(shown, f.line(), "framework_pages_unavailable", detail=f"{type(exc).__name__}: {exc}")
+            return None
+        if isinstance(f.get("framework"), str):
+            framework = self._own_framework(f, shown, path)
+            if framework is None:
+                return None
+            if "questions" in sections:
+                known = {comp.id for comp in framework.competencies}
+                left_out = sorted({q.competency for q in bank.questions if q.competency not in known})
+                if left_out:
+                    self.errors.warn(shown, f.line("framework"), "framework_pages_left_out",
+                                     count=sum(q.competency in left_out for q in bank.questions),
+                                     ids=", ".join(left_out))
+        title = f.text("title")
+
+        def url_name(key):
+            return cid if key == "overview" else f"{cid}_{key}"
+
+        from course_export.framework_pages import render_pages
+        units = []
+        for key, page_title, html in render_pages(framework, bank, sections, lang, url_name):
+            name = url_name(key)
+            if key == "overview":
+                page_title = title
+                html = self._field_md(path, f, "intro") + html
+            if lang != self.r.language:
+                html = f'<div lang="{lang}">{html}</div>'
+            units.append(Unit(f"{name}_unit", page_title, "framework_pages", name,
+                              [HtmlComponent(name, page_title, sanitize(html))]))
+        return units
+
+    def _show(self, f, shown):
+        from course_export.framework_pages import SECTIONS
+        show = f.get("show", list(SECTIONS))
+        if not isinstance(show, list):
+            return list(SECTIONS)       # reported as wrong_type
+        if not show:
+            self.errors.add(shown, f.line("show"), "empty_list", field="show")
+        sections = []
+        for index, value in enumerate(show):
+            line = show.line_of(index) if hasattr(show, "line_of") else f.line("show")
+            if value not in SECTIONS:
+                self.errors.add(shown, line, "bad_choice", field="show", value=str(value), allowed=", ".join(SECTIONS))
+            elif value in sections:
+                self.errors.add(shown, line, "listed_twice", field="show", value=value)
+            else:
+                sections.append(value)
+        return sections
+
+    def _own_framework(self, f, shown, path):
+        """A framework file of the course's own (YAML or JSON, the schema of recruitment_core.framework),
+        checked by recruitment_core as the blocks check it; each problem is reported at its line of that file."""
+        from recruitment_core.framework import FrameworkError, parse_framework
+        target = self.r.root.resolve(f.get("framework"), path, f.line("framework"), self.errors, base_dir=path.parent)
+        if target is None:
+            return None
+        fw_shown = self.r.root.rel(target)
+        text = read_text(target, fw_shown, self.errors)
+        data = load_yaml(text, fw_shown, self.errors) if text is not None else None
+        if data is None:
+            return None
+        try:
+            return parse_framework(text, fw_shown)
+        except FrameworkError as exc:
+            for problem in exc.errors:
+                where, _, detail = problem[len(fw_shown) + 2:].partition(": ") \
+                    if problem.startswith(fw_shown + ": ") else ("", "", problem)
+                self.errors.add(fw_shown, _line_of_path(data, where), "framework_invalid",
+                                field=where or "-", detail=detail or problem, pages=shown)
+            return None
+
+_PATH_PART = re.compile(r"([^.\[\]]+)|\[(\d+)\]")
+
+
+def _line_of_path(data, where):
+    """The line of a field path such as ``competencies[3].levels.2`` (recruitment_core's way of naming a field)
+    in YAML loaded with line numbers: the deepest part of the path that exists (a missing field: its parent)."""
+    match = re.fullmatch(r"line (\d+)", where)
+    if match:
+        return int(match.group(1))
+    node, line = data, getattr(data, "line", 0)
+    for name, index in _PATH_PART.findall(where):
+        if name and isinstance(node, dict) and name in node:
+            line, node = node.line_of(name), node[name]
+        elif index and isinstance(node, list) and int(index) < len(node):
+            line, node = node.line_of(int(index)), node[int(index)]
+        else:
+            break
+    return line
 
 
 def _note(text):

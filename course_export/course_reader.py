@@ -21,7 +21,7 @@ from course_export.source_files import SourceRoot, read_text
 from course_export.yaml_lines import load_yaml
 
 COURSE_FILE = "course.yaml"
-COMPONENT_KINDS = ("article", "film", "podcast", "quiz", "reflection", "block", "templates")
+COMPONENT_KINDS = ("article", "film", "podcast", "quiz", "reflection", "block", "templates", "framework_pages")
 COURSE_SPEC = {
     "title": (str, True), "org": (str, True), "number": (str, True), "run": (str, True),
     "language": (str, False), "start": ((str, dt.date), True), "end": ((str, dt.date), False),
@@ -321,9 +321,9 @@ class CourseReader:
                         unit = getattr(reader, kind)(cid, path, override)
                     else:
                         unit = getattr(reader, kind)(cid, path)
-                    if unit is not None:
-                        lesson.units.append(unit)
-                        course.templates += unit.template_count
+                    for one in (unit if isinstance(unit, list) else [unit] if unit is not None else []):
+                        lesson.units.append(one)
+                        course.templates += one.template_count
                 module.lessons.append(lesson)
             course.modules.append(module)
 

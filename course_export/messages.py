@@ -319,6 +319,28 @@ MESSAGES = {
         "sv": ("blocket {type} godtar inte inställningarna: {detail}",
                "rätta inställningen (Studio skulle också neka den)"),
     },
+    "framework_pages_unavailable": {
+        "en": ("the framework and question pages cannot be made: {detail}",
+               "install the project package (recruitment_core) on this machine"),
+        "sv": ("sidorna med ramverket och frågorna kan inte skapas: {detail}",
+               "installera projektets paket (recruitment_core) på den här datorn"),
+    },
+    "framework_invalid": {
+        "en": ("the framework cannot be used: {field}: {detail}",
+               "fix it (the format is described in recruitment_core/framework.py), or remove 'framework:' from {pages}"),
+        "sv": ("ramverket kan inte användas: {field}: {detail}",
+               "rätta det (formatet beskrivs i recruitment_core/framework.py) eller ta bort 'framework:' ur {pages}"),
+    },
+    "framework_pages_left_out": {
+        "en": ("{count} questions of the question bank are left out: their competencies are not in this "
+               "framework ({ids})", "add those competencies to the framework if the questions should be shown"),
+        "sv": ("{count} frågor i frågebanken visas inte: deras kompetenser finns inte i det här ramverket ({ids})",
+               "lägg till de kompetenserna i ramverket om frågorna ska visas"),
+    },
+    "listed_twice": {
+        "en": ("'{value}' is listed twice in {field}", "list it once"),
+        "sv": ("'{value}' står två gånger i {field}", "skriv det en gång"),
+    },
     "templates_unavailable": {
         "en": ("the Word templates cannot be made: {detail}",
                "install the project package (recruitment_core.documents) on this machine"),
@@ -387,11 +409,13 @@ UI = {
         "en": ("Modules: {modules}  Units: {units}  Articles: {articles}\n"
                "Films: {films} (with media {films_media}, without {films_no_media})\n"
                "Quizzes: {quizzes} ({questions} questions)  Podcasts: {podcasts} (with media {podcasts_media})\n"
-               "Reflection exercises: {reflections}  Templates: {templates}  Custom blocks: {blocks}"),
+               "Reflection exercises: {reflections}  Templates: {templates}  Custom blocks: {blocks}\n"
+               "Framework and question pages: {framework_pages}"),
         "sv": ("Moduler: {modules}  Enheter: {units}  Artiklar: {articles}\n"
                "Filmer: {films} (med media {films_media}, utan {films_no_media})\n"
                "Quiz: {quizzes} ({questions} frågor)  Poddavsnitt: {podcasts} (med media {podcasts_media})\n"
-               "Reflektionsövningar: {reflections}  Mallar: {templates}  Egna block: {blocks}"),
+               "Reflektionsövningar: {reflections}  Mallar: {templates}  Egna block: {blocks}\n"
+               "Sidor med ramverk och frågor: {framework_pages}"),
     },
     "warning": {"en": "warning: {text}", "sv": "varning: {text}"},
     "archive_size": {"en": "Archive size: {size}", "sv": "Arkivets storlek: {size}"},
@@ -412,7 +436,7 @@ TERMS_SV = {
     "film": "filmen", "podcast": "poddavsnittet", "media": "medieposten", "media file": "mediefilen",
     "cue": "textrutan", "grading": "bedömningen", "grader": "bedömningsgruppen",
     "front matter": "metadatan", "reflection exercise": "reflektionsövningen",
-    "templates page": "mallsidan", "block": "blocket",
+    "templates page": "mallsidan", "block": "blocket", "framework pages file": "filen med ramverkssidor",
     "text": "text", "integer": "ett heltal", "number": "ett tal", "true/false": "true eller false",
     "list": "en lista", "mapping": "en samling nyckel: värde",
 }

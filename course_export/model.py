@@ -77,6 +77,7 @@ class Unit:
     url_name: str
     title: str
     kind: str                        # article | film | quiz | podcast | reflection | block | templates
+                                     # | framework_pages
     source_id: str
     components: list = field(default_factory=list)
     has_media: bool = False          # films and podcasts

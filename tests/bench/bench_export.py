@@ -37,7 +37,7 @@ import yaml  # noqa: E402
 from course_export import build as pipeline  # noqa: E402
 from course_export import component_readers  # noqa: E402
 
-KIND_KEYS = ("article", "film", "podcast", "quiz", "reflection", "block", "templates")
+from course_export.course_reader import COMPONENT_KINDS as KIND_KEYS  # noqa: E402
 
 
 def make_tenfold(target, copies=10):
@@ -56,7 +56,8 @@ def make_tenfold(target, copies=10):
                     copy = src.with_name(f"{src.stem}_k{k}{src.suffix}")
                     text = (target / src).read_bytes()
                     if src.suffix == ".md":      # links between articles point to the same replica
-                        text = re.sub(rb"\(([\w-]+)\.md\)", rb"(\1_k%d.md)" % k, text)
+                        text = re.sub(rb"\(((?:[\w.-]+/)*[\w-]+)\.md(#[\w-]*)?\)", rb"(\1_k%d.md\2)" % k, text)
+                        text = re.sub(rb"/jump_to_id/([\w-]+)", rb"/jump_to_id/\1_k%d" % k, text)
                     (target / copy).write_bytes(text)
                     comp_id = component.get("id", src.stem)
                     new_lesson["components"].append({kind: copy.as_posix(), "id": f"{comp_id}_k{k}"})
