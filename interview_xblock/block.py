@@ -1,0 +1,355 @@
+"""The interview-guide XBlock: fields, views and handlers. The domain (bank, guide, scoring, practice, documents)
+is ``recruitment_core``; the plumbing (strict handlers, revisions, completion, report rows, Studio editing, shared
+fields, downloads) is ``xblock_layer``."""
+import logging
+
+from recruitment_core import guide_text as gt
+from recruitment_core.documents import guide_docx, scoring_sheet_docx
+from recruitment_core.framework import load_default_framework
+from recruitment_core.guide import (
+    GUIDE_TYPES, MAX_STATE_BYTES, GuideError, empty_guide, estimate_minutes, guide_advice, is_complete,
+    keep_submitted_ratings, report_summary, validate_guide,
+)
+from recruitment_core.lang import normalize_lang
+from recruitment_core.practice import compare_practice
+from recruitment_core.scoring import consensus, practice_issues, rating_issues
+from recruitment_core.sharing import SummaryError, read_profile_summary, read_shelf
+from web_fragments.fragment import Fragment
+from xblock.core import XBlock
+from xblock.fields import Dict, Integer, Scope, String
+from xblock.validation import ValidationMessage
+from xblock_layer.assets import add_assets
+from xblock_layer.completion import CompletionOnceMixin
+from xblock_layer.downloads import DOCX_TYPE, attachment, cacheable_json, html_page
+from xblock_layer.i18n import CatalogueMixin
+from xblock_layer.json_handlers import (
+    InputError, localize_message, refuse_method, require_dict, strict_json_handler,
+)
+from xblock_layer.rendering import PackageFiles, element_id, safe_script_json
+from xblock_layer.reports import ReportRowsMixin
+from xblock_layer.revisions import RevisionedSaveMixin
+from xblock_layer.shared_fields import ProfileSummaryField
+from xblock_layer.studio import StudioEditingMixin
+
+from .banks import MAX_OVERRIDE_CHARS, bank_errors, bank_for, bank_json, bank_version, case_errors, case_for
+from .i18n import CATALOGUE, _, current_lang, gettext_for, translate_dict
+from .printing import print_page
+from .strings import ERRORS, JS, PAGE, STUDIO
+
+log = logging.getLogger(__name__)
+
+FILES = PackageFiles(__package__)
+MAX_BODY_BYTES = MAX_STATE_BYTES + 20_000
+MAX_DEPTH = 8  # {"guide": {"interviewers": [{"ratings": {"c": {"score": 1}}}]}}
+MINUTES_RANGE = (10, 180)
+FILE_STEMS = {"guide": {"sv": "intervjuguide", "en": "interview-guide"},
+              "sheet": {"sv": "bedomningsmall", "en": "scoring-sheet"}}
+# Labels of the guide's fields, shared with the Word documents and the print view (recruitment_core.guide_text).
+LABEL_KEYS = ("opening", "opening.who", "opening.agenda", "opening.notes", "candidate_questions",
+              "candidate_minutes", "closing", "closing.next_steps", "closing.hear_back", "practicalities",
+              "practicalities.notice_period", "practicalities.pay", "practicalities.location", "practicalities.other",
+              "interviewer", "seniority", "rating", "evidence", "not_assessed", "consensus", "spread", "mean",
+              "talk_first", "debrief_order", "rate_alone", "debrief_tip", "weak_signs", "follow_ups", "anchors",
+              "practice_case", "expert", "you", "reasons", "possible_errors", "own_question", "competency",
+              "same_questions", "reference_approval", "phone_pay", "level_needed")
+
+SCENARIOS = (
+    ("Kravprofil och intervjuguide",
+     "<vertical_demo><kravprofil/><interview_guide/></vertical_demo>"),
+    ("Telefonavstämning och referenstagning",
+     '<vertical_demo><interview_guide guide_type="phone_screen" planned_minutes="30" display_name="Telefonavstämning"/>'
+     '<interview_guide guide_type="reference_check" planned_minutes="30" display_name="Referenstagning"/>'
+     "</vertical_demo>"),
+    ("Övning i bedömning",
+     '<vertical_demo><interview_guide guide_type="practice" display_name="Övning i bedömning" practice_case="'
+     "title: Kundtjänst – en missnöjd kund&#10;question: customer_focus_4&#10;answer: Vi brukar alltid lösa sånt "
+     "snabbt i teamet. Jag skulle nog ringa kunden och be om ursäkt, och sedan tar någon annan över.&#10;ratings:"
+     "&#10;  - competency: customer_focus&#10;    score: 2&#10;    reasons: Svarar med vad hen skulle göra och "
+     "vad teamet brukar göra; ingen egen handling och inget resultat.&#10;  - competency: communication&#10;    "
+     'score: 2&#10;    reasons: Kort och allmänt; förklarar inte hur kunden hålls informerad.&#10;"/>'
+     "</vertical_demo>"),
+)
+
+
+def _type_choices(block):  # pylint: disable=unused-argument
+    tr = gettext_for(current_lang())
+    return [{"display_name": tr(STUDIO[name]), "value": name} for name in GUIDE_TYPES]
+
+
+@XBlock.wants("i18n")
+@XBlock.supports("multi_device")
+class InterviewGuideXBlock(RevisionedSaveMixin, CompletionOnceMixin, ProfileSummaryField, ReportRowsMixin,
+                           CatalogueMixin, StudioEditingMixin, XBlock):
+    """From the learner's kravprofil to an interview guide with follow-ups and a scoring sheet; also phone-screen
+    and reference-check guides, and rating practice against an expert."""
+
+    display_name = String(display_name=_("Display name"), help=_("The title learners see above the block."),
+                          default="Intervjuguide", scope=Scope.settings)
+    guide_type = String(display_name=_("Guide type"),
+                        help=_("Interview guide, phone screen, reference check, or rating practice."),
+                        default="interview", scope=Scope.settings, values_provider=_type_choices)
+    planned_minutes = Integer(display_name=_("Planned length (minutes)"),
+                              help=_("The learner is told when the guide is longer than this (10–180)."),
+                              default=60, values={"min": 10, "max": 180}, scope=Scope.settings)
+    instructions = String(display_name=_("Instructions"),
+                          help=_("Shown above the guide as plain text. Empty: the built-in instructions."),
+                          default="", scope=Scope.content, multiline_editor=True)
+    question_bank_override = String(
+        display_name=_("Question bank (override)"),
+        help=_("YAML or JSON that extends (mode: extend) or replaces (mode: replace) the built-in question bank. "
+               "Every error is listed; an invalid text is not saved."),
+        default="", scope=Scope.content, multiline_editor=True)
+    practice_case = String(
+        display_name=_("Practice case"),
+        help=_("For rating practice: YAML or JSON with title, answer (the candidate's answer or a film transcript), "
+               "question (optional bank id) and ratings (competency, score 1–5, reasons)."),
+        default="", scope=Scope.content, multiline_editor=True)
+
+    guide = Dict(default={}, scope=Scope.user_state, help="The learner's guide (validated).")
+
+    editable_fields = ("display_name", "guide_type", "planned_minutes", "instructions", "question_bank_override",
+                       "practice_case")
+    catalogue = CATALOGUE
+    state_name = "guide"
+    studio_max_bytes = 4 * MAX_OVERRIDE_CHARS + 50_000
+    studio_max_depth = 6
+
+    # ---- helpers -------------------------------------------------------------------------------------------
+    def kind(self):
+        return self.guide_type if self.guide_type in GUIDE_TYPES else "interview"
+
+    def bank(self):
+        return bank_for(self.question_bank_override)
+
+    def case(self):
+        return case_for(self.practice_case, self.question_bank_override) if self.kind() == "practice" else None
+
+    def stored_guide(self, lang=None):
+        if not self.guide:
+            return empty_guide(self.kind(), lang or current_lang(), self.planned_minutes)
+        try:
+            return validate_guide(self.guide)
+        except GuideError:
+            return validate_guide(empty_guide(self.kind(), lang or current_lang(), self.planned_minutes))
+
+    def saved_state(self):
+        return {"guide": self.stored_guide()}
+
+    def profiles(self):
+        """``([{"key", "title", "summary"}], problem)``: the learner's shared kravprofil summaries in this course."""
+        try:
+            shelf = read_shelf(self.course_entry("kravprofil_shelf"))
+        except Exception:  # pylint: disable=broad-except  # a damaged field never breaks the page
+            shelf = []
+        if shelf:
+            return shelf, ""
+        try:
+            single = read_profile_summary(self.course_entry("kravprofil_shared"))
+        except SummaryError:
+            return [], "bad"
+        return ([{"key": "", "title": "", "summary": single}] if single else []), ""
+
+    def chosen_profile(self, guide, profiles):
+        for item in profiles:
+            if item["key"] == guide["profile_key"]:
+                return item["summary"]
+        return profiles[0]["summary"] if len(profiles) == 1 else None
+
+    def results(self, guide, lang, profiles=None):
+        """Everything the page shows next to the guide: advice, time, scoring issues, consensus, practice."""
+        bank, framework = self.bank(), load_default_framework()
+        kind = self.kind()
+        profiles = self.profiles()[0] if profiles is None else profiles
+        out = {"advice": guide_advice(guide, bank, framework, kind, self.planned_minutes,
+                                      self.chosen_profile(guide, profiles), lang),
+               "estimate": estimate_minutes(guide, bank, kind), "issues": [], "consensus": None,
+               "practice": None, "completed": is_complete(guide, kind, bank)}
+        if kind == "interview":
+            out["issues"] = rating_issues(guide, framework, lang)
+            out["consensus"] = consensus(guide, framework, lang)
+        case = self.case()
+        if kind == "practice" and case is not None:
+            comps = [r["competency"] for r in case["ratings"]]
+            out["issues"] = practice_issues(guide, comps, framework, lang)
+            if guide["practice"]["submitted"]:
+                out["practice"] = compare_practice(guide["practice"]["ratings"], case, framework, lang)
+        return out
+
+    # ---- views ---------------------------------------------------------------------------------------------
+    def page_data(self, lang):
+        guide = self.stored_guide(lang)
+        profiles, problem = self.profiles()
+        case = self.case()
+        bank = self.bank()
+        data = {
+            "revision": self.revision, "saved_at": self.saved_at, "type": self.kind(),
+            "planned": self.planned_minutes, "bank_query": f"v={bank_version(self.question_bank_override)}&lang={lang}",
+            "guide": guide,
+            "profiles": [{"key": p["key"], "title": p["title"], "role": p["summary"]["role"],
+                          "competencies": p["summary"]["competencies"],
+                          "must": [r["text"] for r in p["summary"]["requirements"] if r["must"]][:12]}
+                         for p in profiles],
+            "profile_problem": problem,
+            "case": None if case is None else {
+                "title": case["title"], "answer": case["answer"],
+                "question": (bank.get(case["question"]).question[lang] if case["question"] else ""),
+                "competencies": [r["competency"] for r in case["ratings"]]},
+            "labels": {key: gt.label(key, lang) for key in LABEL_KEYS},
+            "strings": translate_dict(JS, lang),
+        }
+        data.update(self.results(guide, lang, profiles))
+        return data
+
+    def student_view(self, context=None):  # pylint: disable=unused-argument
+        lang = current_lang()
+        kind = self.kind()
+        data = self.page_data(lang)
+        html = FILES.render("interview.html", {
+            "uid": element_id(self.scope_ids.usage_id, "ig"), "lang": lang, "kind": kind,
+            "t": translate_dict(PAGE, lang), "display_name": self.display_name,
+            "instructions": self.instructions or translate_dict(PAGE, lang)["instructions"],
+            "type_label": gt.GUIDE_TYPE_LABELS[kind][lang], "data_json": safe_script_json(data),
+            "labels": {key.replace(".", "_"): gt.label(key, lang) for key in LABEL_KEYS},
+        })
+        frag = add_assets(Fragment(html), FILES, css=("static/css/interview.css",), js=("static/js/interview.js",))
+        frag.initialize_js("InterviewGuideBlock")
+        return frag
+
+    def student_view_data(self, context=None):  # pylint: disable=unused-argument
+        lang = current_lang()
+        return {"display_name": self.display_name, "guide_type": self.kind(), "planned_minutes": self.planned_minutes,
+                "question_bank": self.bank().localized(lang)}
+
+    # ---- handlers ------------------------------------------------------------------------------------------
+    def localize_error(self, code, message):
+        if code == "too_large" and getattr(message, "params", {}).get("limit") == MAX_BODY_BYTES:
+            return gettext_for(current_lang())(ERRORS["too_large"]) % {"kb": MAX_STATE_BYTES // 1000}
+        return localize_message(message, current_lang())
+
+    def _error(self, key, status=400, **params):
+        text = gettext_for(current_lang())(ERRORS[key])
+        return InputError(text % params if params else text, status=status, code=key)
+
+    def _get_only(self, request):
+        return refuse_method(self, request, message=gettext_for(current_lang())(ERRORS["method"]) % {"method": "GET"})
+
+    @XBlock.handler
+    @strict_json_handler(max_bytes=MAX_BODY_BYTES, max_depth=MAX_DEPTH)
+    def save_guide(self, data, suffix=""):  # pylint: disable=unused-argument
+        """Store ``{"guide": {...}, "revision": n}`` if ``n`` is the stored revision (409 otherwise)."""
+        data = require_dict(data, allowed_keys={"guide", "revision"}, required_keys=("guide", "revision"))
+        lang = current_lang()
+        tr = gettext_for(lang)
+        revision = self.base_revision(data, message=tr(ERRORS["bad_revision"]))
+        try:
+            guide = validate_guide(data["guide"])
+        except GuideError as err:
+            if err.code == "too_large":
+                raise self._error("too_large", status=413, kb=MAX_STATE_BYTES // 1000) from None
+            raise self._error("invalid_guide", problem=err.localized(lang)) from None
+        guide = keep_submitted_ratings(self.stored_guide(lang), guide)
+        saved_at = self.commit_revision(revision, message=tr(ERRORS["conflict"]) % {"revision": self.revision})
+        self.guide = guide
+        results = self.results(guide, lang)
+        self.publish_completion_once(results["completed"])
+        results.update(revision=self.revision, saved_at=saved_at, guide=guide, completed=self.completed)
+        return results
+
+    @XBlock.handler
+    def bank_data(self, request, suffix=""):  # pylint: disable=unused-argument
+        """The localized bank and the framework's competencies; cacheable (``?v=<fingerprint>&lang=``)."""
+        refused = self._get_only(request)
+        if refused is not None:
+            return refused
+        lang = normalize_lang(request.GET.get("lang")) if request.GET.get("lang") else current_lang()
+        return cacheable_json(bank_json(self.question_bank_override, lang), max_age=3600)
+
+    def _document(self, request, build, stem):
+        refused = self._get_only(request)
+        if refused is not None:
+            return refused
+        lang = current_lang()
+        guide = self.stored_guide(lang)
+        profile = self.chosen_profile(guide, self.profiles()[0]) or {}
+        role = profile.get("role", "")
+        body = build(guide, self.bank(), load_default_framework(), self.kind(), lang, role)
+        fallback = FILE_STEMS[stem][lang]
+        return attachment(body, DOCX_TYPE, f"{fallback}-{role}" if role else fallback, fallback)
+
+    @XBlock.handler
+    def download_guide(self, request, suffix=""):  # pylint: disable=unused-argument
+        """The saved guide as a Word document."""
+        return self._document(request, lambda g, b, f, k, lang, role: guide_docx(
+            g, b, f, k, lang, role=role, planned_minutes=self.planned_minutes), "guide")
+
+    @XBlock.handler
+    def download_sheet(self, request, suffix=""):  # pylint: disable=unused-argument
+        """The saved scoring sheet as a Word document."""
+        return self._document(request, lambda g, b, f, k, lang, role: scoring_sheet_docx(
+            g, b, f, k, lang, role=role), "sheet")
+
+    @XBlock.handler
+    def print_view(self, request, suffix=""):  # pylint: disable=unused-argument
+        """A standalone print-friendly page of the saved guide and scoring sheet."""
+        refused = self._get_only(request)
+        if refused is not None:
+            return refused
+        lang = current_lang()
+        guide = self.stored_guide(lang)
+        profile = self.chosen_profile(guide, self.profiles()[0]) or {}
+        return html_page(print_page(guide, self.bank(), load_default_framework(), self.kind(), lang,
+                                    profile.get("role", ""), self.display_name), lang)
+
+    # ---- Studio, reports, OLX ------------------------------------------------------------------------------
+    def validate_field_data(self, validation, data):
+        """One error per problem; nothing is saved unless every value is valid (the previous values stay)."""
+        tr = gettext_for(current_lang())
+
+        def error(text):
+            validation.add(ValidationMessage(ValidationMessage.ERROR, text))
+
+        if data.guide_type not in GUIDE_TYPES:
+            error(tr(ERRORS["type_unknown"]) % {"name": str(data.guide_type)[:40]})
+        minutes = data.planned_minutes
+        if isinstance(minutes, bool) or not isinstance(minutes, int) or not \
+                MINUTES_RANGE[0] <= minutes <= MINUTES_RANGE[1]:
+            error(tr(ERRORS["minutes_range"]))
+        override = data.question_bank_override or ""
+        problems = bank_errors(override) if isinstance(override, str) else ["question_bank_override: not text"]
+        if problems:
+            error(tr(ERRORS["bank_invalid"]))
+            for problem in problems:
+                error(problem)
+        case = data.practice_case or ""
+        problems = case_errors(case, override if not bank_errors(override) else "") if isinstance(case, str) \
+            else ["practice_case: not text"]
+        if problems:
+            error(tr(ERRORS["case_invalid"]))
+            for problem in problems:
+                error(problem)
+        elif data.guide_type == "practice" and not case.strip():
+            error(tr(ERRORS["case_missing"]))
+
+    def report_row(self, state):
+        """Counts and competency ids only, never the learner's text."""
+        guide = state.get("guide")
+        if not isinstance(guide, dict) or not guide:
+            return None
+        try:
+            info = report_summary(validate_guide(guide))
+        except GuideError:
+            return None
+        info["competencies"] = ", ".join(info["competencies"])
+        info["completed"] = bool(state.get("completed", False))
+        return info
+
+    def add_xml_to_node(self, node):
+        """OLX export: content and settings only, never a learner's state."""
+        super().add_xml_to_node(node)
+        for name, field in self.fields.items():
+            if field.scope not in (Scope.content, Scope.settings):
+                node.attrib.pop(name, None)
+
+    @staticmethod
+    def workbench_scenarios():
+        return list(SCENARIOS)
