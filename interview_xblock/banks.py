@@ -69,10 +69,12 @@ def bank_version(override):
 
 
 @functools.lru_cache(maxsize=32)
-def bank_json(override, lang):
-    """The localized bank and the framework's competencies (names, levels) as compact UTF-8 JSON bytes."""
+def bank_json(override, lang, ui="{}"):
+    """The localized bank, the framework's competencies (names, levels) and the page's ``ui`` JSON text (its
+    script strings and labels) as compact UTF-8 JSON bytes."""
     data = bank_for(override).localized(lang)
     framework = load_default_framework().localized(lang)
     data["competencies"] = [{"id": comp["id"], "name": comp["name"], "levels": comp["levels"]}
                             for cluster in framework["clusters"] for comp in cluster["competencies"]]
+    data["ui"] = json.loads(ui)
     return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")

@@ -1,6 +1,9 @@
 """The interview-guide XBlock: fields, views and handlers. The domain (bank, guide, scoring, practice, documents)
 is ``recruitment_core``; the plumbing (strict handlers, revisions, completion, report rows, Studio editing, shared
 fields, downloads) is ``xblock_layer``."""
+import functools
+import hashlib
+import json
 import logging
 
 from recruitment_core import guide_text as gt
@@ -45,13 +48,7 @@ MINUTES_RANGE = (10, 180)
 FILE_STEMS = {"guide": {"sv": "intervjuguide", "en": "interview-guide"},
               "sheet": {"sv": "bedomningsmall", "en": "scoring-sheet"}}
 # Labels of the guide's fields, shared with the Word documents and the print view (recruitment_core.guide_text).
-LABEL_KEYS = ("opening", "opening.who", "opening.agenda", "opening.notes", "candidate_questions",
-              "candidate_minutes", "closing", "closing.next_steps", "closing.hear_back", "practicalities",
-              "practicalities.notice_period", "practicalities.pay", "practicalities.location", "practicalities.other",
-              "interviewer", "seniority", "rating", "evidence", "not_assessed", "consensus", "spread", "mean",
-              "talk_first", "debrief_order", "rate_alone", "debrief_tip", "weak_signs", "follow_ups", "anchors",
-              "practice_case", "expert", "you", "reasons", "possible_errors", "own_question", "competency",
-              "same_questions", "reference_approval", "phone_pay", "level_needed")
+LABEL_KEYS = ("own_question", "competency", "rate_alone", "practice_case")
 
 SCENARIOS = (
     ("Kravprofil och intervjuguide",
@@ -69,6 +66,22 @@ SCENARIOS = (
      'score: 2&#10;    reasons: Kort och allmänt; förklarar inte hur kunden hålls informerad.&#10;"/>'
      "</vertical_demo>"),
 )
+
+
+# The page's script strings and labels travel with the bank (one cacheable GET per language), not in every page.
+JS_LABELS = ("competency", "consensus", "debrief_order", "debrief_tip", "expert", "not_assessed", "own_question",
+             "possible_errors", "reasons", "seniority", "spread", "talk_first", "weak_signs", "you", "opening",
+             "opening.who", "opening.agenda", "opening.notes", "candidate_minutes", "closing", "closing.next_steps",
+             "closing.hear_back", "practicalities", "practicalities.notice_period", "practicalities.pay",
+             "practicalities.location", "practicalities.other")
+UI_VERSION = hashlib.sha1(json.dumps([sorted(JS.values()), JS_LABELS]).encode("utf-8")).hexdigest()[:6]
+
+
+@functools.lru_cache(maxsize=4)
+def ui_json(lang):
+    """``{"strings": {...}, "labels": {...}}`` of the page's script in ``lang``, as JSON text."""
+    return json.dumps({"strings": translate_dict(JS, lang), "labels": {key: gt.label(key, lang) for key in JS_LABELS}},
+                      ensure_ascii=False, separators=(",", ":"))
 
 
 def _type_choices(block):  # pylint: disable=unused-argument
@@ -183,7 +196,8 @@ class InterviewGuideXBlock(RevisionedSaveMixin, CompletionOnceMixin, ProfileSumm
         bank = self.bank()
         data = {
             "revision": self.revision, "saved_at": self.saved_at, "type": self.kind(),
-            "planned": self.planned_minutes, "bank_query": f"v={bank_version(self.question_bank_override)}&lang={lang}",
+            "planned": self.planned_minutes,
+            "bank_query": f"v={bank_version(self.question_bank_override)}{UI_VERSION}&lang={lang}",
             "guide": guide,
             "profiles": [{"key": p["key"], "title": p["title"], "role": p["summary"]["role"],
                           "competencies": p["summary"]["competencies"],
@@ -194,8 +208,6 @@ class InterviewGuideXBlock(RevisionedSaveMixin, CompletionOnceMixin, ProfileSumm
                 "title": case["title"], "answer": case["answer"],
                 "question": (bank.get(case["question"]).question[lang] if case["question"] else ""),
                 "competencies": [r["competency"] for r in case["ratings"]]},
-            "labels": {key: gt.label(key, lang) for key in LABEL_KEYS},
-            "strings": translate_dict(JS, lang),
         }
         data.update(self.results(guide, lang, profiles))
         return data
@@ -262,7 +274,7 @@ class InterviewGuideXBlock(RevisionedSaveMixin, CompletionOnceMixin, ProfileSumm
         if refused is not None:
             return refused
         lang = normalize_lang(request.GET.get("lang")) if request.GET.get("lang") else current_lang()
-        return cacheable_json(bank_json(self.question_bank_override, lang), max_age=3600)
+        return cacheable_json(bank_json(self.question_bank_override, lang, ui_json(lang)), max_age=3600)
 
     def _document(self, request, build, stem):
         refused = self._get_only(request)

@@ -6,13 +6,15 @@
   "use strict";
   var L = window.XBlockLayer, mk = L.mk, fmt = L.fmt, each = L.each;
   var SECTIONS = ["opening", "closing", "practicalities"];
+  var SIMPLE = {opening: ["who", "agenda", "notes"], closing: ["next_steps", "hear_back"],
+    practicalities: ["notice_period", "pay", "location", "other"]};
 
   function InterviewGuideBlock(runtime, element) {
     var el = L.dom(element);
     var root = el.classList.contains("igb") ? el : el.querySelector(".igb");
     if (!root || root.getAttribute("data-ig-ready")) { return; }
     var D = JSON.parse(root.querySelector(".ig-data").textContent);
-    var S = D.strings, LB = D.labels, kind = D.type, uid = root.getAttribute("data-uid");
+    var S = {}, LB = {}, kind = D.type, uid = root.getAttribute("data-uid");
     var g = D.guide, bank = null, names = {}, levels = {}, byId = {}, saver = null, active = 0;
 
     function q(s) { return root.querySelector(s); }
@@ -305,8 +307,27 @@
       renderProfile(); renderComps(); renderBank(); renderItems(); renderPeople(); renderResults();
     }
 
+    // The guide's plain text fields (opening, closing, practicalities), labelled as in the Word documents.
+    function buildSimple() {
+      each(root.querySelectorAll(".ig-simple"), function (box) {
+        var sec = box.getAttribute("data-section"), fs = mk("fieldset", {}, box);
+        mk("legend", {textContent: LB[sec]}, fs);
+        SIMPLE[sec].forEach(function (k) {
+          var path = sec + "." + k;
+          field(sec === "practicalities" ? "input" : "textarea", LB[path], path, "", fs,
+            sec === "practicalities" ? {type: "text", maxLength: 1000} : {maxLength: 1000, rows: 2});
+        });
+        if (sec === "closing" && kind === "interview") {
+          field("input", LB.candidate_minutes, "candidate_minutes", "", box, {type: "number", min: 0, max: 30});
+        }
+      });
+    }
+
     function start(data) {
       bank = data;
+      Object.assign(S, data.ui.strings);  // the same objects the download guards were given
+      Object.assign(LB, data.ui.labels);
+      buildSimple();
       bank.competencies.forEach(function (c) { names[c.id] = c.name; levels[c.id] = c.levels; });
       items().forEach(function (b) { byId[b.id] = b; });
       q(".ig-loading").hidden = true;
