@@ -1,10 +1,14 @@
 """The interview-guide XBlock: fields, views and handlers. The domain (bank, guide, scoring, practice, documents)
 is ``recruitment_core``; the plumbing (strict handlers, revisions, completion, report rows, Studio editing, shared
 fields, downloads) is ``xblock_layer``."""
+import copy
 import functools
 import hashlib
 import json
 import logging
+import re
+import threading
+from collections import OrderedDict
 
 from recruitment_core import guide_text as gt
 from recruitment_core.documents import guide_docx, scoring_sheet_docx
@@ -28,7 +32,9 @@ from xblock_layer.i18n import CatalogueMixin
 from xblock_layer.json_handlers import (
     InputError, localize_message, refuse_method, require_dict, strict_json_handler,
 )
-from xblock_layer.rendering import PackageFiles, element_id, safe_script_json
+from django.template.defaultfilters import linebreaksbr
+from django.utils.html import escape
+from xblock_layer.rendering import PackageFiles, element_id, script_json
 from xblock_layer.reports import ReportRowsMixin
 from xblock_layer.revisions import RevisionedSaveMixin
 from xblock_layer.shared_fields import ProfileSummaryField
@@ -42,13 +48,15 @@ from .strings import ERRORS, JS, PAGE, STUDIO
 log = logging.getLogger(__name__)
 
 FILES = PackageFiles(__package__)
+_RESULTS = OrderedDict()          # results() per (guide, settings, profile, language), most recent last
+_RESULTS_LOCK = threading.Lock()  # LMS workers may serve requests in threads
 MAX_BODY_BYTES = MAX_STATE_BYTES + 20_000
 MAX_DEPTH = 8  # {"guide": {"interviewers": [{"ratings": {"c": {"score": 1}}}]}}
 MINUTES_RANGE = (10, 180)
 FILE_STEMS = {"guide": {"sv": "intervjuguide", "en": "interview-guide"},
               "sheet": {"sv": "bedomningsmall", "en": "scoring-sheet"}}
 # Labels of the guide's fields, shared with the Word documents and the print view (recruitment_core.guide_text).
-LABEL_KEYS = ("own_question", "competency", "rate_alone", "practice_case")
+LABEL_KEYS = ("own_question", "competency", "practice_case")
 
 SCENARIOS = (
     ("Kravprofil och intervjuguide",
@@ -73,7 +81,7 @@ JS_LABELS = ("competency", "consensus", "debrief_order", "debrief_tip", "expert"
              "possible_errors", "reasons", "seniority", "spread", "talk_first", "weak_signs", "you", "opening",
              "opening.who", "opening.agenda", "opening.notes", "candidate_minutes", "closing", "closing.next_steps",
              "closing.hear_back", "practicalities", "practicalities.notice_period", "practicalities.pay",
-             "practicalities.location", "practicalities.other")
+             "practicalities.location", "practicalities.other", "rate_alone")
 UI_VERSION = hashlib.sha1(json.dumps([sorted(JS.values()), JS_LABELS]).encode("utf-8")).hexdigest()[:6]
 
 
@@ -82,6 +90,22 @@ def ui_json(lang):
     """``{"strings": {...}, "labels": {...}}`` of the page's script in ``lang``, as JSON text."""
     return json.dumps({"strings": translate_dict(JS, lang), "labels": {key: gt.label(key, lang) for key in JS_LABELS}},
                       ensure_ascii=False, separators=(",", ":"))
+
+
+UID_MARK = "__IGUID__"
+_PART_RE = re.compile(r"__IG(TITLE|INSTR|DATA)__")
+
+
+@functools.lru_cache(maxsize=16)
+def static_parts(lang, kind):
+    """The page rendered once per language and guide type, split at the markers of its per-view values:
+    ``[static, name, static, ...]`` (names TITLE, INSTR, DATA; the block id prefix is ``UID_MARK``)."""
+    html = FILES.render("interview.html", {
+        "uid": UID_MARK, "lang": lang, "kind": kind, "t": translate_dict(PAGE, lang), "display_name": "__IGTITLE__",
+        "instructions": "__IGINSTR__", "type_label": gt.GUIDE_TYPE_LABELS[kind][lang], "data_json": "__IGDATA__",
+        "labels": {key.replace(".", "_"): gt.label(key, lang) for key in LABEL_KEYS},
+    })
+    return tuple(_PART_RE.split(html))
 
 
 def _type_choices(block):  # pylint: disable=unused-argument
@@ -169,23 +193,43 @@ class InterviewGuideXBlock(RevisionedSaveMixin, CompletionOnceMixin, ProfileSumm
         return profiles[0]["summary"] if len(profiles) == 1 else None
 
     def results(self, guide, lang, profiles=None):
-        """Everything the page shows next to the guide: advice, time, scoring issues, consensus, practice."""
-        bank, framework = self.bank(), load_default_framework()
+        """Everything the page shows next to the guide: advice, time, scoring issues, consensus, practice.
+
+        Only what the page uses (no evidence texts twice); remembered per guide, settings, profile and language,
+        so a page view after a save, or a reload, does not compute it again."""
         kind = self.kind()
         profiles = self.profiles()[0] if profiles is None else profiles
-        out = {"advice": guide_advice(guide, bank, framework, kind, self.planned_minutes,
-                                      self.chosen_profile(guide, profiles), lang),
+        profile = self.chosen_profile(guide, profiles)
+        key = hashlib.sha1(json.dumps([guide, profile, kind, self.planned_minutes, self.question_bank_override,
+                                       self.practice_case, lang], sort_keys=True).encode("utf-8")).digest()
+        with _RESULTS_LOCK:
+            cached = _RESULTS.get(key)
+            if cached is not None:
+                _RESULTS.move_to_end(key)
+                return copy.deepcopy(cached)
+        bank, framework = self.bank(), load_default_framework()
+        out = {"advice": [{k: a[k] for k in ("kind", "index", "competency", "message")}
+                          for a in guide_advice(guide, bank, framework, kind, self.planned_minutes, profile, lang)],
                "estimate": estimate_minutes(guide, bank, kind), "issues": [], "consensus": None,
                "practice": None, "completed": is_complete(guide, kind, bank)}
         if kind == "interview":
-            out["issues"] = rating_issues(guide, framework, lang)
-            out["consensus"] = consensus(guide, framework, lang)
+            out["issues"] = [{"message": i["message"]} for i in rating_issues(guide, framework, lang)]
+            view = consensus(guide, framework, lang)
+            view["names"] = [x["interviewer"] for x in view["rows"][0]["scores"]] if view["rows"] else []
+            view["rows"] = [{"competency": r["competency"], "status": r["status"], "spread": r["spread"],
+                             "message": r["message"], "scores": [x["score"] for x in r["scores"]]}
+                            for r in view["rows"]]
+            out["consensus"] = view
         case = self.case()
         if kind == "practice" and case is not None:
             comps = [r["competency"] for r in case["ratings"]]
-            out["issues"] = practice_issues(guide, comps, framework, lang)
+            out["issues"] = [{"message": i["message"]} for i in practice_issues(guide, comps, framework, lang)]
             if guide["practice"]["submitted"]:
                 out["practice"] = compare_practice(guide["practice"]["ratings"], case, framework, lang)
+        with _RESULTS_LOCK:
+            _RESULTS[key] = copy.deepcopy(out)
+            while len(_RESULTS) > 256:
+                _RESULTS.popitem(last=False)
         return out
 
     # ---- views ---------------------------------------------------------------------------------------------
@@ -216,14 +260,15 @@ class InterviewGuideXBlock(RevisionedSaveMixin, CompletionOnceMixin, ProfileSumm
         lang = current_lang()
         kind = self.kind()
         data = self.page_data(lang)
-        html = FILES.render("interview.html", {
-            "uid": element_id(self.scope_ids.usage_id, "ig"), "lang": lang, "kind": kind,
-            "t": translate_dict(PAGE, lang), "display_name": self.display_name,
-            "instructions": self.instructions or translate_dict(PAGE, lang)["instructions"],
-            "type_label": gt.GUIDE_TYPE_LABELS[kind][lang], "data_json": safe_script_json(data),
-            "labels": {key.replace(".", "_"): gt.label(key, lang) for key in LABEL_KEYS},
-        })
-        frag = add_assets(Fragment(html), FILES, css=("static/css/interview.css",), js=("static/js/interview.js",))
+        values = {"TITLE": escape(self.display_name),
+                  "INSTR": linebreaksbr(self.instructions or translate_dict(PAGE, lang)["instructions"], autoescape=True),
+                  "DATA": script_json(data)}
+        uid = element_id(self.scope_ids.usage_id, "ig")
+        html = "".join(values[part] if i % 2 else part.replace(UID_MARK, uid)
+                       for i, part in enumerate(static_parts(lang, kind)))
+        scripts = ("static/js/interview.js", "static/js/practice.js") if kind == "practice" else \
+            ("static/js/interview.js",)
+        frag = add_assets(Fragment(html), FILES, css=("static/css/interview.css",), js=scripts)
         frag.initialize_js("InterviewGuideBlock")
         return frag
 

@@ -21,6 +21,7 @@
     function url(h, query) { return runtime.handlerUrl(el, h, "", query || ""); }
     function copy(v) { return JSON.parse(JSON.stringify(v)); }
     function changed() { if (saver) { saver.changed(); } }
+    function tx(tag, text, parent) { return mk(tag, {textContent: text}, parent); }
     function clear(n) { while (n && n.firstChild) { n.removeChild(n.firstChild); } return n; }
     function nm(id) { return names[id] || id; }
     function items() { return kind === "phone_screen" ? bank.phone_screen : kind === "reference_check" ? bank.reference_check : bank.questions; }
@@ -58,7 +59,7 @@
       var box = clear(q(".ig-profile-body"));
       if (!box) { return; }
       var ps = D.profiles;
-      if (!ps.length) { mk("p", {textContent: D.profile_problem ? S.bad_profile || S.error : S.no_profile}, box); return; }
+      if (!ps.length) { tx("p", D.profile_problem ? S.bad_profile || S.error : S.no_profile, box); return; }
       if (ps.length > 1) {
         var sel = field("select", S.choose_profile, "profile_key", "", box);
         mk("option", {value: "", textContent: S.choose}, sel);
@@ -72,9 +73,9 @@
       var ul = mk("ul", {className: "ig-profile-comps"}, box);
       p.competencies.forEach(function (c) { mk("li", {textContent: nm(c.id) + " (" + fmt(S.level, {n: c.level}) + ")"}, ul); });
       if (p.must.length) {
-        mk("p", {textContent: S.must_haves}, box);
+        tx("p", S.must_haves, box);
         var m = mk("ul", {}, box);
-        p.must.forEach(function (t) { mk("li", {textContent: t}, m); });
+        p.must.forEach(function (t) { tx("li", t, m); });
       }
       if (kind !== "phone_screen") {
         button(S.use_profile, function () {
@@ -147,7 +148,7 @@
       g.items.forEach(function (it, i) {
         var b = byId[it.ref], li = mk("li", {className: "ig-item"}, ol), n = fmt(S.question_n, {n: i + 1});
         var c = compOf(it);
-        mk("h4", {textContent: n + (c ? " · " + nm(c) : "")}, li);
+        tx("h4", n + (c ? " · " + nm(c) : ""), li);
         if (b) { mk("p", {className: "ig-q-text", textContent: b.text}, li); }
         var t = field("textarea", b ? S.reword : LB.own_question, "items." + i + ".text", it.text, li, {maxLength: 1000, rows: 2});
         t.addEventListener("input", function () { it.text = t.value; changed(); });
@@ -160,12 +161,12 @@
         }
         if (b && b.follow_ups) {
           var det = mk("details", {}, li);
-          mk("summary", {textContent: S.follow_ups}, det);
+          tx("summary", S.follow_ups, det);
           var ul = mk("ul", {}, det);
           ["situation", "behaviour", "result"].forEach(function (k) {
-            b.follow_ups[k].forEach(function (x) { mk("li", {textContent: bank.follow_up_labels[k] + ": " + x}, ul); });
+            b.follow_ups[k].forEach(function (x) { tx("li", bank.follow_up_labels[k] + ": " + x, ul); });
           });
-          mk("p", {textContent: LB.weak_signs + ": " + b.weak_signs.join(" ")}, det);
+          tx("p", LB.weak_signs + ": " + b.weak_signs.join(" "), det);
         } else if (b && b.note) {
           mk("p", {className: "ig-meta", textContent: b.note}, li);
         }
@@ -181,10 +182,11 @@
     function renderPeople() {
       var box = clear(q(".ig-people"));
       if (!box) { return; }
+      q(".ig-rate-alone").textContent = LB.rate_alone;
       var all = g.interviewers.length > 1 && g.interviewers.every(function (p) { return p.submitted; });
       g.interviewers.forEach(function (p, i) {
         var fs = mk("fieldset", {className: "ig-person"}, box), name = p.name || fmt(S.interviewer_n, {n: i + 1});
-        mk("legend", {textContent: name}, fs);
+        tx("legend", name, fs);
         var nameIn = field("input", S.name, "interviewers." + i + ".name", p.name, fs, {type: "text", maxLength: 80});
         nameIn.addEventListener("input", function () { p.name = nameIn.value; changed(); });
         var sen = field("select", LB.seniority, "interviewers." + i + ".seniority", "", fs);
@@ -192,7 +194,7 @@
         sen.value = String(p.seniority);
         sen.addEventListener("change", function () { p.seniority = +sen.value; changed(); });
         if (p.submitted) {
-          mk("p", {textContent: all ? "" : S.hidden}, fs);
+          tx("p", all ? "" : S.hidden, fs);
           button(S.reopen, function () { p.submitted = false; active = i; changed(); renderPeople(); }, fs, S.reopen + ": " + name);
         } else if (i !== active) {
           button(fmt(S.rate_as, {name: name}), function () { active = i; renderPeople(); }, fs);
@@ -220,76 +222,42 @@
       var issues = D.issues || [], view = D.consensus;
       if (issues.length) {
         var ul = mk("ul", {className: "ig-issues"}, box);
-        issues.forEach(function (x) { mk("li", {textContent: x.message}, ul); });
+        issues.forEach(function (x) { tx("li", x.message, ul); });
       }
       if (!view) { return; }
-      mk("h4", {textContent: LB.consensus}, box);
-      if (!view.ready) { mk("p", {textContent: view.message}, box); return; }
+      tx("h4", LB.consensus, box);
+      if (!view.ready) { tx("p", view.message, box); return; }
       var tb = mk("table", {className: "ig-table"}, box), head = mk("tr", {}, mk("thead", {}, tb));
-      [LB.competency].concat(view.rows.length ? view.rows[0].scores.map(function (s) { return s.interviewer; }) : [])
+      [LB.competency].concat(view.names)
         .concat([LB.spread, ""]).forEach(function (h) { mk("th", {scope: "col", textContent: h}, head); });
       var body = mk("tbody", {}, tb);
       view.rows.forEach(function (r) {
         var tr = mk("tr", {"data-status": r.status}, body);
-        mk("th", {scope: "row", textContent: r.name}, tr);
-        r.scores.forEach(function (s) { mk("td", {textContent: s.score === "na" ? LB.not_assessed : s.score === null ? "–" : String(s.score)}, tr); });
-        mk("td", {textContent: r.spread === null ? "–" : String(r.spread)}, tr);
-        mk("td", {textContent: r.message}, tr);
+        mk("th", {scope: "row", textContent: nm(r.competency)}, tr);
+        r.scores.forEach(function (s) { tx("td", s === "na" ? LB.not_assessed : s === null ? "–" : String(s), tr); });
+        tx("td", r.spread === null ? "–" : String(r.spread), tr);
+        tx("td", r.message, tr);
       });
       if (view.talk_first.length) {
-        mk("h4", {textContent: LB.talk_first}, box);
+        tx("h4", LB.talk_first, box);
         var tf = mk("ol", {className: "ig-talk-first"}, box);
-        view.talk_first.forEach(function (c) { mk("li", {textContent: nm(c)}, tf); });
+        view.talk_first.forEach(function (c) { tx("li", nm(c), tf); });
       }
-      mk("h4", {textContent: LB.debrief_order}, box);
-      mk("p", {textContent: LB.debrief_tip}, box);
+      tx("h4", LB.debrief_order, box);
+      tx("p", LB.debrief_tip, box);
       var order = mk("ol", {className: "ig-debrief"}, box);
-      view.debrief_order.forEach(function (n) { mk("li", {textContent: n}, order); });
+      view.debrief_order.forEach(function (n) { tx("li", n, order); });
     }
 
-    /* ---- practice ---- */
-    function renderPractice() {
-      var cs = D.case, box = clear(q(".ig-case")), rate = clear(q(".ig-rate"));
-      if (!box) { return; }
-      if (!cs) { mk("p", {textContent: S.error}, box); return; }
-      mk("h4", {textContent: cs.title}, box);
-      if (cs.question) { mk("p", {className: "ig-q-text", textContent: cs.question}, box); }
-      mk("blockquote", {className: "ig-answer", textContent: cs.answer}, box);
-      var done = g.practice.submitted;
-      cs.competencies.forEach(function (c) {
-        var r = rating(g.practice.ratings, c), wrap = mk("div", {className: "ig-rating"}, rate);
-        scoreSelect(fmt(S.rating_of, {name: nm(c)}), "practice.ratings." + c + ".score", r.score, wrap,
-          function (v) { r.score = v; changed(); }).disabled = done;
-        var ev = field("textarea", fmt(S.evidence_of, {name: nm(c)}), "practice.ratings." + c + ".evidence", r.evidence, wrap,
-          {maxLength: 4000, rows: 2, disabled: done});
-        ev.addEventListener("input", function () { r.evidence = ev.value; changed(); });
-      });
-      q('[data-action="hand-in-practice"]').hidden = done;
-      var res = clear(q(".ig-result")), P = D.practice;
-      if (!P) { return; }
-      mk("h4", {textContent: S.compare}, res);
-      mk("p", {textContent: P.summary}, res);
-      P.rows.forEach(function (r) {
-        var d = mk("div", {className: "ig-cmp"}, res);
-        mk("h5", {textContent: r.name}, d);
-        mk("p", {textContent: LB.you + ": " + (r.learner === "na" ? LB.not_assessed : r.learner === null ? "–" : r.learner) +
-          " · " + LB.expert + ": " + r.expert + ". " + r.message}, d);
-        mk("p", {textContent: LB.reasons + ": " + r.reasons}, d);
-        if (r.possible_errors.length) {
-          mk("p", {textContent: LB.possible_errors + ":"}, d);
-          var ul = mk("ul", {}, d);
-          r.possible_errors.forEach(function (e) { mk("li", {textContent: e.name + ": " + e.text}, ul); });
-        }
-      });
-      P.patterns.forEach(function (e) { mk("p", {className: "ig-pattern", textContent: e.name + ": " + e.text}, res); });
-    }
+    // Rating practice lives in practice.js (only practice pages load it).
+    function renderPractice() { window.InterviewGuidePractice(H); }
 
     /* ---- advice and time ---- */
     function renderResults() {
       var ul = clear(q(".ig-advice"));
       if (ul) {
         (D.advice || []).forEach(function (a) { mk("li", {className: "ig-advice-item", "data-kind": a.kind, textContent: a.message}, ul); });
-        if (!(D.advice || []).length) { mk("li", {textContent: S.no_advice}, ul); }
+        if (!(D.advice || []).length) { tx("li", S.no_advice, ul); }
       }
       var est = q(".ig-estimate");
       if (est) { est.textContent = fmt(S.estimate, {minutes: D.estimate, planned: D.planned}); }
@@ -307,11 +275,14 @@
       renderProfile(); renderComps(); renderBank(); renderItems(); renderPeople(); renderResults();
     }
 
+    var H = {q: q, clear: clear, field: field, scoreSelect: scoreSelect, rating: rating, nm: nm, changed: changed,
+      S: S, LB: LB, D: D, guide: function () { return g; }};
+
     // The guide's plain text fields (opening, closing, practicalities), labelled as in the Word documents.
     function buildSimple() {
       each(root.querySelectorAll(".ig-simple"), function (box) {
         var sec = box.getAttribute("data-section"), fs = mk("fieldset", {}, box);
-        mk("legend", {textContent: LB[sec]}, fs);
+        tx("legend", LB[sec], fs);
         SIMPLE[sec].forEach(function (k) {
           var path = sec + "." + k;
           field(sec === "practicalities" ? "input" : "textarea", LB[path], path, "", fs,
