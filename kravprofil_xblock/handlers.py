@@ -15,7 +15,7 @@ from recruitment_core.sharing import build_profile_summary
 from xblock.core import XBlock
 from xblock_layer.downloads import DOCX_TYPE, attachment, cacheable_json, html_page
 from xblock_layer.json_handlers import (
-    InputError, error_response, json_response, localize_message, refuse_method, require_dict,
+    InputError, error_response, localize_message, refuse_method, require_dict,
     strict_json_handler,
 )
 
