@@ -1,5 +1,6 @@
 """The kravprofil XBlock: fields and views. Handlers and Studio validation live in mixins; the plumbing (strict
 handlers, revisions, completion, report rows, Studio editing, shared fields) comes from ``xblock_layer``."""
+from recruitment_core.framework_override import framework_for
 from recruitment_core.profile import SECTIONS, ProfileError, empty_profile, summary, validate_profile
 from web_fragments.fragment import Fragment
 from xblock.core import XBlock
@@ -13,7 +14,7 @@ from xblock_layer.revisions import RevisionedSaveMixin
 from xblock_layer.shared_fields import ProfileSummaryField
 from xblock_layer.studio import StudioEditingMixin
 
-from .frameworks import framework_for, frontend_framework
+from .frameworks import frontend_framework
 from .handlers import HandlersMixin
 from .i18n import CATALOGUE, _, current_lang
 from .page import FILES, page_html, state_json

@@ -14,10 +14,10 @@ from collections import OrderedDict
 
 from django.template.defaultfilters import linebreaksbr
 from django.utils.html import escape
+from recruitment_core.framework_override import framework_for, framework_version
 from recruitment_core.profile import MAX_REQUIREMENTS, MAX_TASKS, empty_profile, profile_advice
 from xblock_layer.rendering import PackageFiles, escape_script_json
 
-from .frameworks import framework_for, framework_version
 from .view_context import (
     PRIORITY_LIMIT, ROW_TEXT_LIMIT, categories, js_strings, page_strings, section_titles, simple_sections,
 )
