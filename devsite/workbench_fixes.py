@@ -72,6 +72,7 @@ def warm_scenarios():
     """Build every scenario and create the shared rows of each block in it (fields no learner owns)."""
     from workbench.runtime import WorkbenchRuntime  # pylint: disable=import-outside-toplevel
     from workbench.scenarios import get_scenarios  # pylint: disable=import-outside-toplevel
+    from xblock.fields import JSONField as Field  # pylint: disable=import-outside-toplevel
     from xblock.fields import UserScope  # pylint: disable=import-outside-toplevel
 
     runtime = WorkbenchRuntime()
@@ -80,7 +81,7 @@ def warm_scenarios():
         while todo:
             block = runtime.get_block(todo.pop())
             for field in block.fields.values():
-                if getattr(field.scope, "user", UserScope.NONE) in (UserScope.NONE, UserScope.ALL):
+                if isinstance(field, Field) and getattr(field.scope, "user", None) in (UserScope.NONE, UserScope.ALL):
                     field.read_from(block)
             todo.extend(getattr(block, "children", None) or [])
 

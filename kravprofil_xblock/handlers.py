@@ -39,7 +39,7 @@ class HandlersMixin:
 
     # ---- helpers -------------------------------------------------------------------------------------------
     def localize_error(self, code, message):
-        """Called by ``json_handler_400``: the message in the learner's language.
+        """Called by ``strict_json_handler``: the message in the learner's language.
 
         A body over the profile handlers' own limit holds a profile too large to save: the learner is told that,
         as for a profile over ``MAX_STATE_BYTES``, not that "the request" is too large.
