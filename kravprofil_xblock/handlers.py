@@ -49,9 +49,8 @@ class HandlersMixin:
         return localize_message(message, current_lang())
 
     def _error(self, key, status=400, **params):
-        """An InputError with one of the block's own (translated) messages."""
-        text = gettext_for(current_lang())(ERRORS[key])
-        return InputError(text % params if params else text, status=status, code=key)
+        """An InputError with one of the block's own ``ERRORS`` (translated)."""
+        return self.input_error(ERRORS[key], key, status, **params)
 
     def _clean_profile(self, data):
         """The validated profile of a ``{"profile": {...}}`` request, or InputError with a localized message."""

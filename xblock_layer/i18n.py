@@ -87,3 +87,11 @@ class CatalogueMixin:
     def ugettext(self, text):
         """Translate with the block's own catalogue, in the request's language."""
         return self.catalogue.gettext(text) if self.catalogue is not None else text
+
+    def input_error(self, msgid, code, status=400, **params):
+        """An ``InputError`` (400 unless ``status``) with the block's own message ``msgid`` (``%(name)s``
+        placeholders filled from ``params``) in the request's language; raise it from a handler."""
+        from .json_handlers import InputError  # pylint: disable=import-outside-toplevel
+
+        text = self.ugettext(msgid)
+        return InputError(text % params if params else text, status=status, code=code)

@@ -118,3 +118,11 @@ def test_studio_editing_is_hardened(runtime, block):
     assert call_handler(runtime, block, "submit_studio_edits", raw=b"[" * 40)[0] == 400
     assert call_handler(runtime, block, "submit_studio_edits", method="GET")[0] == 405
     assert block.display_name == "Ny"
+
+
+def test_block_errors_in_the_block_s_own_words(block):
+    with in_language("sv"):
+        err = block.input_error("Your note", "mine", status=409)
+    assert err.status == 409 and err.code == "mine" and str(err) == "Din anteckning"
+    with in_language("en"):
+        assert str(block.input_error("%(n)s notes", "count", n=3)) == "3 notes"
