@@ -5,6 +5,7 @@ state as it was. Handler names avoid XBlock's own methods (``save``, ``render``.
 """
 import logging
 
+from recruitment_core.advice_cache import advice_for
 from recruitment_core.documents import ad_docx, kravprofil_docx
 from recruitment_core.lang import normalize_lang
 from recruitment_core.profile import draft_ad as build_ad_draft
@@ -21,7 +22,6 @@ from xblock_layer.json_handlers import (
 
 from .frameworks import frontend_framework_json
 from .i18n import current_lang, gettext_for
-from .page import advice_for
 from .printing import print_page
 from .strings import ERRORS
 
