@@ -10,6 +10,8 @@ import re
 import threading
 from collections import OrderedDict
 
+from django.template.defaultfilters import linebreaksbr
+from django.utils.html import escape
 from recruitment_core import guide_text as gt
 from recruitment_core.documents import guide_docx, scoring_sheet_docx
 from recruitment_core.framework import load_default_framework
@@ -29,11 +31,9 @@ from xblock_layer.assets import add_assets
 from xblock_layer.completion import CompletionOnceMixin
 from xblock_layer.downloads import DOCX_TYPE, attachment, cacheable_json, html_page
 from xblock_layer.i18n import CatalogueMixin
-from xblock_layer.json_handlers import (
-    InputError, localize_message, refuse_method, require_dict, strict_json_handler,
-)
-from django.template.defaultfilters import linebreaksbr
-from django.utils.html import escape
+from xblock_layer.js_strings import layer_js_strings
+from xblock_layer.json_handlers import refuse_method, require_dict, strict_json_handler
+from xblock_layer.olx import AuthoredOlxMixin
 from xblock_layer.rendering import PackageFiles, element_id, script_json
 from xblock_layer.reports import ReportRowsMixin
 from xblock_layer.revisions import RevisionedSaveMixin
@@ -88,7 +88,8 @@ UI_VERSION = hashlib.sha1(json.dumps([sorted(JS.values()), JS_LABELS]).encode("u
 @functools.lru_cache(maxsize=4)
 def ui_json(lang):
     """``{"strings": {...}, "labels": {...}}`` of the page's script in ``lang``, as JSON text."""
-    return json.dumps({"strings": translate_dict(JS, lang), "labels": {key: gt.label(key, lang) for key in JS_LABELS}},
+    return json.dumps({"strings": {**layer_js_strings(lang), **translate_dict(JS, lang)},
+                       "labels": {key: gt.label(key, lang) for key in JS_LABELS}},
                       ensure_ascii=False, separators=(",", ":"))
 
 
@@ -116,7 +117,7 @@ def _type_choices(block):  # pylint: disable=unused-argument
 @XBlock.wants("i18n")
 @XBlock.supports("multi_device")
 class InterviewGuideXBlock(RevisionedSaveMixin, CompletionOnceMixin, ProfileSummaryField, ReportRowsMixin,
-                           CatalogueMixin, StudioEditingMixin, XBlock):
+                           AuthoredOlxMixin, CatalogueMixin, StudioEditingMixin, XBlock):
     """From the learner's kravprofil to an interview guide with follow-ups and a scoring sheet; also phone-screen
     and reference-check guides, and rating practice against an expert."""
 
@@ -260,8 +261,8 @@ class InterviewGuideXBlock(RevisionedSaveMixin, CompletionOnceMixin, ProfileSumm
         lang = current_lang()
         kind = self.kind()
         data = self.page_data(lang)
-        values = {"TITLE": escape(self.display_name),
-                  "INSTR": linebreaksbr(self.instructions or translate_dict(PAGE, lang)["instructions"], autoescape=True),
+        instructions = self.instructions or translate_dict(PAGE, lang)["instructions"]
+        values = {"TITLE": escape(self.display_name), "INSTR": linebreaksbr(instructions, autoescape=True),
                   "DATA": script_json(data)}
         uid = element_id(self.scope_ids.usage_id, "ig")
         html = "".join(values[part] if i % 2 else part.replace(UID_MARK, uid)
@@ -278,17 +279,14 @@ class InterviewGuideXBlock(RevisionedSaveMixin, CompletionOnceMixin, ProfileSumm
                 "question_bank": self.bank().localized(lang)}
 
     # ---- handlers ------------------------------------------------------------------------------------------
-    def localize_error(self, code, message):
-        if code == "too_large" and getattr(message, "params", {}).get("limit") == MAX_BODY_BYTES:
-            return gettext_for(current_lang())(ERRORS["too_large"]) % {"kb": MAX_STATE_BYTES // 1000}
-        return localize_message(message, current_lang())
+    # A body over the save handler's limit holds a guide too large to save: say that (CatalogueMixin).
+    too_large_messages = {MAX_BODY_BYTES: (ERRORS["too_large"], {"kb": MAX_STATE_BYTES // 1000})}
 
     def _error(self, key, status=400, **params):
-        text = gettext_for(current_lang())(ERRORS[key])
-        return InputError(text % params if params else text, status=status, code=key)
+        return self.input_error(ERRORS[key], key, status, **params)
 
     def _get_only(self, request):
-        return refuse_method(self, request, message=gettext_for(current_lang())(ERRORS["method"]) % {"method": "GET"})
+        return refuse_method(self, request)
 
     @XBlock.handler
     @strict_json_handler(max_bytes=MAX_BODY_BYTES, max_depth=MAX_DEPTH)
@@ -399,13 +397,6 @@ class InterviewGuideXBlock(RevisionedSaveMixin, CompletionOnceMixin, ProfileSumm
         info["competencies"] = ", ".join(info["competencies"])
         info["completed"] = bool(state.get("completed", False))
         return info
-
-    def add_xml_to_node(self, node):
-        """OLX export: content and settings only, never a learner's state."""
-        super().add_xml_to_node(node)
-        for name, field in self.fields.items():
-            if field.scope not in (Scope.content, Scope.settings):
-                node.attrib.pop(name, None)
 
     @staticmethod
     def workbench_scenarios():

@@ -21,7 +21,8 @@ def print_page(guide, bank, framework, kind, lang, role, title):
         source = bank.get(item["ref"]) if item["ref"] else None
         follow = []
         if source is not None and hasattr(source, "follow_ups"):
-            follow = [f"{FOLLOW_UP_LABELS[k][lang]}: {line}" for k in FOLLOW_UP_KINDS for line in source.follow_ups[k][lang]]
+            follow = [f"{FOLLOW_UP_LABELS[k][lang]}: {line}"
+                      for k in FOLLOW_UP_KINDS for line in source.follow_ups[k][lang]]
         items.append({"number": number, "competency": _name(framework, item_competency(item, bank), lang),
                       "text": item_text(item, bank, lang, competency_name=comps), "follow": follow,
                       "own": source is None})

@@ -52,34 +52,7 @@ PAGE = {
     "practice_submit": _("Hand in my rating and compare"),
 }
 
-JS = {
-    "saving": _("Saving…"),
-    "saved": _("Saved %(time)s"),
-    "unsaved": _("Unsaved changes"),
-    "not_saved": _("Not saved: %(error)s"),
-    "error": _("Something went wrong. Please try again."),
-    "offline": _("Could not reach the server. Your changes are kept in this browser and will be saved again."),
-    "server_error": _("The server could not save your changes (error %(status)s). They are kept in this browser "
-                      "and will be saved again."),
-    "restored": _("Unsaved changes from this browser were restored."),
-    "merged": _("Changes saved in another tab or window were added."),
-    "conflict_title": _("The same text was changed in another tab or window"),
-    "conflict_text": _("Choose which version to keep. The other one stays below the form, so you can copy it or "
-                       "put it back."),
-    "mine": _("Your version"),
-    "theirs": _("Saved version"),
-    "keep_mine": _("Keep my version"),
-    "use_theirs": _("Use the saved version"),
-    "empty": _("(empty)"),
-    "alt_title": _("The version you did not choose"),
-    "alt_restore": _("Put this version back"),
-    "alt_dismiss": _("I don't need it"),
-    "count": _("%(n)s of %(max)s characters"),
-    "overflow": _("Only %(max)s characters fit in this field. %(n)s characters were not added; they are here for "
-                  "you to copy:"),
-    "dl_offline": _("You are offline, so the document cannot be downloaded now. Your text is kept in this browser."),
-    "dl_failed": _("The server could not be reached, so the document cannot be downloaded now. Try again in a "
-                   "moment."),
+JS = {  # the save status, conflict dialog, counters and download guard: xblock_layer.js_strings
     "add": _("Add"),
     "name": _("Name"),
     "added": _("In the guide"),

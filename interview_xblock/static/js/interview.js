@@ -15,7 +15,7 @@
     if (!root || root.getAttribute("data-ig-ready")) { return; }
     var D = JSON.parse(root.querySelector(".ig-data").textContent);
     var S = {}, LB = {}, kind = D.type, uid = root.getAttribute("data-uid");
-    var g = D.guide, bank = null, names = {}, levels = {}, byId = {}, saver = null, active = 0;
+    var g = D.guide, bank = null, names = {}, byId = {}, saver = null, active = 0;
 
     function q(s) { return root.querySelector(s); }
     function url(h, query) { return runtime.handlerUrl(el, h, "", query || ""); }
@@ -299,7 +299,7 @@
       Object.assign(S, data.ui.strings);  // the same objects the download guards were given
       Object.assign(LB, data.ui.labels);
       buildSimple();
-      bank.competencies.forEach(function (c) { names[c.id] = c.name; levels[c.id] = c.levels; });
+      bank.competencies.forEach(function (c) { names[c.id] = c.name; });
       items().forEach(function (b) { byId[b.id] = b; });
       q(".ig-loading").hidden = true;
       q(".ig-fail").hidden = true;
