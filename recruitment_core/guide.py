@@ -361,6 +361,9 @@ def guide_advice(guide, bank, framework, guide_type, planned_minutes, profile=No
             advice.append(_advice("empty_question", gt.text(gt.ADVICE, "empty_question", lang, number=number),
                                   index=index))
         comp = item_competency(item, bank)
+        if with_competencies and not comp:
+            advice.append(_advice("untagged_question", gt.text(gt.ADVICE, "untagged_question", lang, number=number),
+                                  index=index))
         if with_competencies and comp:
             if profile_ids is not None and comp not in profile_ids:
                 advice.append(_advice("not_in_profile", gt.text(gt.ADVICE, "not_in_profile", lang, number=number,

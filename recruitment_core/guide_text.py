@@ -179,6 +179,11 @@ ADVICE = {
               "med kandidatens kännedom och godkännande.",
         "en": "Add the question to the candidate about which referees you may contact: referees are contacted "
               "only with the candidate's knowledge and approval."},
+    "untagged_question": {
+        "sv": "Fråga {number} saknar kompetens. Välj vilken kompetens frågan bedömer, så att den hamnar i "
+              "bedömningsmallen.",
+        "en": "Question {number} has no competency. Choose which competency it assesses, so that it is part of the "
+              "scoring sheet."},
     "empty_question": {
         "sv": "Fråga {number} är tom.",
         "en": "Question {number} is empty."},

@@ -159,7 +159,8 @@ def test_own_questions_are_checked(bank, fw):
     assert "pay_history" in kinds(by_index[1])
     assert "leading_question" in kinds(by_index[2])
     assert "wording" in kinds(by_index[3])      # the reworded bank question is checked too
-    assert "empty_question" in kinds(by_index[4])
+    assert "empty_question" in kinds(by_index[4]) and "untagged_question" in kinds(by_index[4])
+    assert "untagged_question" not in kinds(by_index[3])  # a bank question's competency counts
 
 
 def test_text_advice_english_and_no_false_alarms(bank):

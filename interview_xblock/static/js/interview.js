@@ -311,6 +311,17 @@
         root: root, uid: uid, url: url("save_guide"), stateUrl: url("student_view_user_state"), name: "guide",
         key: "interview:" + url("save_guide"), revision: D.revision, savedAt: D.saved_at, strings: S,
         status: q(".ig-save-status"), box: q(".ig-bar"), btn: "ig-btn", home: q('[data-action="save"]'),
+        label: function (path) {
+          var top = path.split(".")[0];
+          return LB[path] || LB[top] || S["part_" + top] || path;
+        },
+        show: function (v, path) {  // a list of questions or interviewers as readable lines
+          if (!Array.isArray(v)) { return typeof v === "object" && v !== null ? JSON.stringify(v) : String(v); }
+          return v.map(function (x) {
+            return typeof x !== "object" || x === null ? String(x) : x.name !== undefined ? x.name :
+              (x.text || (byId[x.ref] || {}).text || "");
+          }).join("\n");
+        },
         collect: function () { return copy(g); },
         render: function (state) { g = copy(state); renderAll(); },
         onSaved: function (b) {
