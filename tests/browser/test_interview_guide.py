@@ -177,3 +177,47 @@ def test_practice_mode_compares_with_the_expert(page, scenario_url):
     result.locator(".ig-cmp").first.wait_for()
     text = result.inner_text()
     assert "Expertens betyg: 2" in text and "Haloeffekt" in text and "Mildhet" in text
+
+
+@pytest.mark.parametrize("number, first_item, needs", [
+    (1, "ps_purpose", "2023/970"),
+])
+def test_phone_screen_and_reference_check_pages(page, scenario_url, axe_scan, number, first_item, needs):
+    page.goto(scenario_url("interview_guide", number))
+    blocks = page.locator('.interview-guide-block[data-ig-ready="1"]')
+    blocks.nth(1).wait_for()
+    phone, reference = GuidePage(page), GuidePage(page)
+    reference.root = blocks.nth(1)
+    assert phone.root.get_attribute("data-kind") == "phone_screen"
+    assert reference.root.get_attribute("data-kind") == "reference_check"
+    phone.root.locator(f'button[data-add="{first_item}"]').click()
+    phone.root.locator('button[data-add="ps_pay"]').click()
+    assert phone.root.locator(".ig-items > li").count() == 2
+    phone.saved()
+    assert phone.root.locator('.ig-advice-item[data-kind="no_must_have"]').count() == 1
+    reference.root.locator('button[data-add="rc_relation"]').click()
+    reference.action("save").click()
+    reference.root.locator('.ig-advice-item[data-kind="no_approval"]').wait_for()
+    assert "kännedom och godkännande" in reference.root.locator('.ig-advice-item[data-kind="no_approval"]').inner_text()
+    data, _ = phone.download("guide")
+    assert needs in docx_text(data) and "Telefonavstämning" in docx_text(data)
+    violations = axe_scan(page, ".interview-guide-block")
+    assert not violations, violations
+
+
+def test_hostile_own_question_is_text_and_the_print_view_escapes_it(page, scenario_url):
+    page.goto(scenario_url("interview_guide", 0))
+    guide = GuidePage(page).wait_ready()
+    hostile = '<img src=x onerror="window.hacked=1">Berätta om en gång'
+    guide.root.locator(".ig-own-text").fill(hostile)
+    guide.action("add-own").click()
+    guide.saved()
+    assert guide.root.locator('.ig-items > li textarea').first.input_value() == hostile
+    assert page.evaluate("window.hacked === undefined")
+    assert guide.root.locator(".ig-items img").count() == 0
+    with page.context.expect_page() as info:
+        guide.action("print").click()
+    printed = info.value
+    printed.wait_for_load_state()
+    assert hostile in printed.locator("body").inner_text()
+    assert printed.evaluate("window.hacked === undefined")
