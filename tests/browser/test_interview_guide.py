@@ -221,3 +221,21 @@ def test_hostile_own_question_is_text_and_the_print_view_escapes_it(page, scenar
     printed.wait_for_load_state()
     assert hostile in printed.locator("body").inner_text()
     assert printed.evaluate("window.hacked === undefined")
+
+
+def test_two_tabs_editing_different_parts_lose_nothing(new_page, scenario_url):
+    first = new_page("sv")
+    first.goto(scenario_url("interview_guide", 0))
+    a = GuidePage(first).wait_ready()
+    second = new_page(context=first.context)
+    second.goto(scenario_url("interview_guide", 0))
+    b = GuidePage(second).wait_ready()
+    a.root.locator('[data-field="opening.who"]').fill("Maria och Ali")
+    a.saved()
+    b.root.locator('[data-field="closing.hear_back"]').fill("Besked senast fredag")
+    b.saved()
+    assert b.root.locator('[data-field="opening.who"]').input_value() == "Maria och Ali"
+    first.reload()
+    a = GuidePage(first).wait_ready()
+    assert a.root.locator('[data-field="opening.who"]').input_value() == "Maria och Ali"
+    assert a.root.locator('[data-field="closing.hear_back"]').input_value() == "Besked senast fredag"

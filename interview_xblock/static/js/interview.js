@@ -378,8 +378,7 @@
       L.guard(a, proxy, S);
     });
     var pr = q('[data-action="print"]');
-    pr.href = url("print_view");
-    L.guard(pr, proxy, S);
+    if (pr) { pr.href = url("print_view"); L.guard(pr, proxy, S); }
     load();
   }
 
