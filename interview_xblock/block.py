@@ -27,7 +27,7 @@ from web_fragments.fragment import Fragment
 from xblock.core import XBlock
 from xblock.fields import Dict, Integer, Scope, String
 from xblock.validation import ValidationMessage
-from xblock_layer.assets import add_assets
+from xblock_layer.assets import LayerAssetsMixin, add_assets, layer_page_data
 from xblock_layer.completion import CompletionOnceMixin
 from xblock_layer.downloads import DOCX_TYPE, attachment, cacheable_json, html_page
 from xblock_layer.i18n import CatalogueMixin
@@ -117,7 +117,7 @@ def _type_choices(block):  # pylint: disable=unused-argument
 @XBlock.wants("i18n")
 @XBlock.supports("multi_device")
 class InterviewGuideXBlock(RevisionedSaveMixin, CompletionOnceMixin, ProfileSummaryField, ReportRowsMixin,
-                           AuthoredOlxMixin, CatalogueMixin, StudioEditingMixin, XBlock):
+                           AuthoredOlxMixin, LayerAssetsMixin, CatalogueMixin, StudioEditingMixin, XBlock):
     """From the learner's kravprofil to an interview guide with follow-ups and a scoring sheet; also phone-screen
     and reference-check guides, and rating practice against an expert."""
 
@@ -255,6 +255,7 @@ class InterviewGuideXBlock(RevisionedSaveMixin, CompletionOnceMixin, ProfileSumm
                 "competencies": [r["competency"] for r in case["ratings"]]},
         }
         data.update(self.results(guide, lang, profiles))
+        data.update(layer_page_data(self))  # URLs of the shared module's on-demand files
         return data
 
     def student_view(self, context=None):  # pylint: disable=unused-argument

@@ -310,6 +310,7 @@
       saver = L.autosave({
         root: root, uid: uid, url: url("save_guide"), stateUrl: url("student_view_user_state"), name: "guide",
         key: "interview:" + url("save_guide"), revision: D.revision, savedAt: D.saved_at, strings: S,
+        uiUrl: D.layer_ui_url,
         status: q(".ig-save-status"), box: q(".ig-bar"), btn: "ig-btn", home: q('[data-action="save"]'),
         label: function (path) {
           var top = path.split(".")[0];
