@@ -109,6 +109,15 @@ def static_parts(lang, kind):
     return tuple(_PART_RE.split(html))
 
 
+@functools.lru_cache(maxsize=256)
+def _checked_guide(text):
+    """``validate_guide`` of a stored guide (JSON text); one stored under other limits starts afresh (empty)."""
+    try:
+        return validate_guide(json.loads(text))
+    except (GuideError, ValueError):
+        return validate_guide({})
+
+
 def _type_choices(block):  # pylint: disable=unused-argument
     tr = gettext_for(current_lang())
     return [{"display_name": tr(STUDIO[name]), "value": name} for name in GUIDE_TYPES]
@@ -163,12 +172,10 @@ class InterviewGuideXBlock(RevisionedSaveMixin, CompletionOnceMixin, ProfileSumm
         return case_for(self.practice_case, self.question_bank_override) if self.kind() == "practice" else None
 
     def stored_guide(self, lang=None):
+        """The saved guide, validated (a fresh copy; the check is remembered per stored text), or a new one."""
         if not self.guide:
             return empty_guide(self.kind(), lang or current_lang(), self.planned_minutes)
-        try:
-            return validate_guide(self.guide)
-        except GuideError:
-            return validate_guide(empty_guide(self.kind(), lang or current_lang(), self.planned_minutes))
+        return copy.deepcopy(_checked_guide(json.dumps(self.guide, sort_keys=True, ensure_ascii=False)))
 
     def saved_state(self):
         return {"guide": self.stored_guide()}
@@ -202,7 +209,8 @@ class InterviewGuideXBlock(RevisionedSaveMixin, CompletionOnceMixin, ProfileSumm
         profiles = self.profiles()[0] if profiles is None else profiles
         profile = self.chosen_profile(guide, profiles)
         key = hashlib.sha1(json.dumps([guide, profile, kind, self.planned_minutes, self.question_bank_override,
-                                       self.practice_case, lang], sort_keys=True).encode("utf-8")).digest()
+                                       self.practice_case, lang], sort_keys=True, ensure_ascii=False)
+                           .encode("utf-8")).digest()
         with _RESULTS_LOCK:
             cached = _RESULTS.get(key)
             if cached is not None:

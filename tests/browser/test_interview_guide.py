@@ -165,7 +165,7 @@ def test_axe_and_language_without_a_profile(new_page, scenario_url, axe_scan, la
     assert not violations, violations
 
 
-def test_practice_mode_compares_with_the_expert(page, scenario_url):
+def test_practice_mode_compares_with_the_expert(page, scenario_url, axe_scan):
     page.goto(scenario_url("interview_guide", 2))
     guide = GuidePage(page).wait_ready()
     assert "Vi brukar alltid" in guide.root.locator(".ig-answer").inner_text()
@@ -177,6 +177,9 @@ def test_practice_mode_compares_with_the_expert(page, scenario_url):
     result.locator(".ig-cmp").first.wait_for()
     text = result.inner_text()
     assert "Expertens betyg: 2" in text and "Haloeffekt" in text and "Mildhet" in text
+    assert guide.root.locator('select[data-field="practice.ratings.customer_focus.score"]').is_disabled()
+    violations = axe_scan(page, ".interview-guide-block")
+    assert not violations, violations
 
 
 @pytest.mark.parametrize("number, first_item, needs", [
