@@ -336,3 +336,13 @@ def test_practice_comparison_names_rating_errors(fw, bank):
     result = compare_practice(same, case, fw, "en")
     assert result["patterns"] == [] and result["exact"] == 2
     assert "did not assess" in result["rows"][2]["message"]
+
+
+def test_what_the_tool_writes_into_the_guide_passes_its_own_checks(bank):
+    """The default opening and closing texts, and the tips shown with them, raise no advice themselves."""
+    texts = [gt.DEFAULTS[key][lang].format(minutes=60) for key in gt.DEFAULTS for lang in ("sv", "en")]
+    # (The phone-screen tip names the pay-history question in order to warn against it, so it is not checked.)
+    texts += [gt.LABELS[key][lang] for key in ("same_questions", "rate_alone", "debrief_tip", "reference_approval",
+                                               "gdpr") for lang in ("sv", "en")]
+    for text in texts:
+        assert text_advice(text, bank, "sv") == [], text
