@@ -151,6 +151,17 @@ def test_keyboard_only_search_add_and_reorder(page, scenario_url):
     page.keyboard.press("Enter")
     guide.root.locator(".ig-items > li").first.wait_for()
     assert guide.root.locator(".ig-items > li").count() == 1
+    # A second question, then move the first one down with the keyboard: the focus follows the moved question.
+    search.fill("")
+    guide.root.locator(".ig-bank-list button[data-add]:not([disabled])").first.click()
+    first_text = guide.root.locator(".ig-items > li .ig-q-text").first.inner_text()
+    guide.root.locator('.ig-items > li [data-move="0:1"]').focus()
+    page.keyboard.press("Enter")
+    assert guide.root.locator(".ig-items > li .ig-q-text").nth(1).inner_text() == first_text
+    assert page.evaluate("document.activeElement.getAttribute('data-move')") in ("1:1", "1:-1")
+    page.keyboard.press("Shift+Tab")  # "Flytta upp" of the moved question
+    page.keyboard.press("Enter")
+    assert guide.root.locator(".ig-items > li .ig-q-text").first.inner_text() == first_text
     guide.saved()
 
 
