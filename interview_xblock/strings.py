@@ -77,6 +77,8 @@ JS = {  # the save status, conflict dialog, counters and download guard: xblock_
     "compare": _("Compare with the expert"),
     "profile_role": _("%(title)s: %(role)s"),
     "rate_as": _("Rate as %(name)s"),
+    "removed": _("Removed: %(text)s "),
+    "undo": _("Put it back"),
     "part_items": _("Questions"),
     "part_competencies": _("Competencies to assess"),
     "part_interviewers": _("Interviewers"),

@@ -275,3 +275,20 @@ def test_same_field_in_two_tabs_asks_and_keeps_the_other_version(new_page, scena
     first.reload()
     a = GuidePage(first).wait_ready()
     assert a.root.locator('[data-field="opening.who"]').input_value() == "Version B"
+
+
+def test_a_removed_question_can_be_put_back_with_its_wording(page, scenario_url):
+    page.goto(scenario_url("interview_guide", 0))
+    guide = GuidePage(page).wait_ready()
+    guide.add_from_bank("initiative")
+    guide.add_from_bank("communication")
+    guide.root.locator('[data-field="items.0.text"]').fill("Min egen formulering")
+    guide.root.locator(".ig-items > li").first.get_by_role("button", name="Ta bort").click()
+    assert guide.root.locator(".ig-items > li").count() == 1
+    undo = guide.root.locator('[data-action="undo-remove"]')
+    assert undo.evaluate("b => b === document.activeElement")
+    assert "Min egen formulering" in guide.root.locator(".ig-undo").inner_text()
+    page.keyboard.press("Enter")
+    assert guide.root.locator(".ig-items > li").count() == 2
+    assert guide.root.locator('[data-field="items.0.text"]').input_value() == "Min egen formulering"
+    guide.saved()

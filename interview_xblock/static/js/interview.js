@@ -15,7 +15,7 @@
     if (!root || root.getAttribute("data-ig-ready")) { return; }
     var D = JSON.parse(root.querySelector(".ig-data").textContent);
     var S = {}, LB = {}, kind = D.type, uid = root.getAttribute("data-uid");
-    var g = D.guide, bank = null, names = {}, byId = {}, saver = null, active = 0;
+    var g = D.guide, bank = null, names = {}, byId = {}, saver = null, active = 0, removed = null;
 
     function q(s) { return root.querySelector(s); }
     function url(h, query) { return runtime.handlerUrl(el, h, "", query || ""); }
@@ -25,6 +25,10 @@
     function clear(n) { while (n && n.firstChild) { n.removeChild(n.firstChild); } return n; }
     function nm(id) { return names[id] || id; }
     function items() { return kind === "phone_screen" ? bank.phone_screen : kind === "reference_check" ? bank.reference_check : bank.questions; }
+    // A reference-check question asked once per competency names them ("…" until some are chosen).
+    function shown(b) {
+      return b.per_competency ? b.text.replace("{competency}", g.competencies.map(nm).join(", ") || "…") : b.text;
+    }
     function compOf(it) { return it.competency || ((byId[it.ref] || {}).competency) || ""; }
     function field(tag, label, path, value, parent, props) {
       var id = uid + "-" + path.replace(/\W/g, "_");
@@ -127,7 +131,7 @@
         var btn = button(has ? S.added : S.add, function () {
           g.items.push({ref: b.id, competency: b.competency || "", text: ""});
           changed(); renderItems(); renderBank();
-        }, li, (has ? S.added : S.add) + ": " + b.text);
+        }, li, (has ? S.added : S.add) + ": " + shown(b));
         btn.disabled = has;
         btn.setAttribute("data-add", b.id);
       });
@@ -144,12 +148,20 @@
       if (b) { b.focus(); }
     }
     function renderItems() {
-      var ol = clear(q(".ig-items"));
+      var ol = clear(q(".ig-items")), undo = q(".ig-undo");
+      clear(undo);
+      if (removed) {  // a removed question (with its rewording) can be put back
+        tx("span", fmt(S.removed, {text: removed.item.text || shown(byId[removed.item.ref] || {text: ""})}), undo);
+        button(S.undo, function () {
+          g.items.splice(Math.min(removed.at, g.items.length), 0, removed.item);
+          removed = null; changed(); renderItems(); renderBank();
+        }, undo).setAttribute("data-action", "undo-remove");
+      }
       g.items.forEach(function (it, i) {
         var b = byId[it.ref], li = mk("li", {className: "ig-item"}, ol), n = fmt(S.question_n, {n: i + 1});
         var c = compOf(it);
         tx("h4", n + (c ? " · " + nm(c) : ""), li);
-        if (b) { mk("p", {className: "ig-q-text", textContent: b.text}, li); }
+        if (b) { mk("p", {className: "ig-q-text", textContent: shown(b)}, li); }
         var t = field("textarea", b ? S.reword : LB.own_question, "items." + i + ".text", it.text, li, {maxLength: 1000, rows: 2});
         t.addEventListener("input", function () { it.text = t.value; changed(); });
         if (!b && kind !== "phone_screen") {
@@ -173,8 +185,11 @@
         var bar = mk("div", {className: "ig-row-actions"}, li);
         button(S.up, function () { move(i, -1); }, bar, S.up + ": " + n).setAttribute("data-move", i + ":-1");
         button(S.down, function () { move(i, 1); }, bar, S.down + ": " + n).setAttribute("data-move", i + ":1");
-        button(S.remove, function () { g.items.splice(i, 1); changed(); renderItems(); renderBank(); q(".ig-search").focus(); },
-          bar, S.remove + ": " + n).setAttribute("data-action", "remove-item");
+        button(S.remove, function () {
+          removed = {item: g.items.splice(i, 1)[0], at: i};
+          changed(); renderItems(); renderBank();
+          q('[data-action="undo-remove"]').focus();
+        }, bar, S.remove + ": " + n).setAttribute("data-action", "remove-item");
       });
     }
 
@@ -324,7 +339,7 @@
           }).join("\n");
         },
         collect: function () { return copy(g); },
-        render: function (state) { g = copy(state); renderAll(); },
+        render: function (state) { g = copy(state); removed = null; renderAll(); },
         onSaved: function (b) {
           ["advice", "estimate", "issues", "consensus", "practice"].forEach(function (k) { D[k] = b[k]; });
           renderResults();
