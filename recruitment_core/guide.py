@@ -95,10 +95,11 @@ def empty_guide(guide_type="interview", lang="sv", planned_minutes=60):
         "profile_key": "",
         "competencies": [],
         "items": [],
-        "opening": {key: gt.text(gt.DEFAULTS, f"opening.{key}", lang, minutes=planned_minutes)
-                    if key == "agenda" else gt.text(gt.DEFAULTS, f"opening.{key}", lang) for key in OPENING_KEYS},
+        "opening": {key: gt.default_text(guide_type, f"opening.{key}", lang, minutes=planned_minutes)
+                    for key in OPENING_KEYS},
         "candidate_minutes": DEFAULT_CANDIDATE_MINUTES.get(guide_type, 10),
-        "closing": {key: gt.text(gt.DEFAULTS, f"closing.{key}", lang) for key in CLOSING_KEYS},
+        "closing": {key: gt.default_text(guide_type, f"closing.{key}", lang, minutes=planned_minutes)
+                    for key in CLOSING_KEYS},
         "practicalities": {key: "" for key in PRACTICAL_KEYS},
         "interviewers": [],
         "practice": {"submitted": False, "ratings": {}},

@@ -166,12 +166,15 @@ def test_keyboard_only_search_add_and_reorder(page, scenario_url):
 
 
 @pytest.mark.parametrize("lang", ["sv", "en"])
-def test_axe_and_language_without_a_profile(new_page, scenario_url, axe_scan, lang):
+def test_axe_and_language_without_a_profile(new_page, scenario_url, axe_scan, shoot, lang):
     page = new_page(lang)
     page.goto(scenario_url("interview_guide", 0))
     guide = GuidePage(page).wait_ready()
     text = guide.root.locator(".ig-profile-body").inner_text()
     assert ("Det finns ingen sparad kravprofil" if lang == "sv" else "No saved requirement profile") in text
+    if lang == "en":
+        assert "Opening" in guide.root.inner_text() and "Inledning" not in guide.root.inner_text()
+        shoot(guide.root, "interview-guide-en")
     violations = axe_scan(page, ".interview-guide-block")
     assert not violations, violations
 
@@ -196,7 +199,7 @@ def test_practice_mode_compares_with_the_expert(page, scenario_url, axe_scan):
 @pytest.mark.parametrize("number, first_item, needs", [
     (1, "ps_purpose", "2023/970"),
 ])
-def test_phone_screen_and_reference_check_pages(page, scenario_url, axe_scan, number, first_item, needs):
+def test_phone_screen_and_reference_check_pages(page, scenario_url, axe_scan, shoot, number, first_item, needs):
     page.goto(scenario_url("interview_guide", number))
     blocks = page.locator('.interview-guide-block[data-ig-ready="1"]')
     blocks.nth(1).wait_for()
@@ -213,6 +216,7 @@ def test_phone_screen_and_reference_check_pages(page, scenario_url, axe_scan, nu
     reference.action("save").click()
     reference.root.locator('.ig-advice-item[data-kind="no_approval"]').wait_for()
     assert "kännedom och godkännande" in reference.root.locator('.ig-advice-item[data-kind="no_approval"]').inner_text()
+    shoot(page.locator("body"), "interview-guide-phone-and-reference")
     data, _ = phone.download("guide")
     assert needs in docx_text(data) and "Telefonavstämning" in docx_text(data)
     violations = axe_scan(page, ".interview-guide-block")

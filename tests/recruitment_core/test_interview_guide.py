@@ -341,6 +341,10 @@ def test_practice_comparison_names_rating_errors(fw, bank):
 def test_what_the_tool_writes_into_the_guide_passes_its_own_checks(bank):
     """The default opening and closing texts, and the tips shown with them, raise no advice themselves."""
     texts = [gt.DEFAULTS[key][lang].format(minutes=60) for key in gt.DEFAULTS for lang in ("sv", "en")]
+    reference = empty_guide("reference_check", "sv", 20)
+    assert "känner till och har godkänt" in reference["opening"]["agenda"] and "20 minuter" in reference["opening"][
+        "agenda"]
+    assert "samtalet tar cirka 30" in empty_guide("phone_screen", "sv", 30)["opening"]["agenda"]
     # (The phone-screen tip names the pay-history question in order to warn against it, so it is not checked.)
     texts += [gt.LABELS[key][lang] for key in ("same_questions", "rate_alone", "debrief_tip", "reference_approval",
                                                "gdpr") for lang in ("sv", "en")]
