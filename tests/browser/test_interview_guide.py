@@ -235,7 +235,8 @@ def test_hostile_own_question_is_text_and_the_print_view_escapes_it(page, scenar
     assert guide.root.locator(".ig-items img").count() == 0
     with page.context.expect_page() as info:
         guide.action("print").click()
-    printed = info.value
+    printed = info.value  # opened blank first; the guard sends it on once the server has answered
+    printed.wait_for_url("**/print_view/**")
     printed.wait_for_load_state()
     assert hostile in printed.locator("body").inner_text()
     assert printed.evaluate("window.hacked === undefined")
