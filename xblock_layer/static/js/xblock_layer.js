@@ -86,18 +86,6 @@
     function saved(iso) { say(fmt(S.saved, {time: hhmm(iso)}) + (st.note ? " " + st.note : "")); st.note = ""; }
     const keep = () => store(copyKey, {rev: st.rev, base: st.base, state: o.collect(), t: Date.now()});
 
-    // Render a state, keeping the focus and caret on the same control when it is still there.
-    function paint(state) {
-      const sel = "input, textarea, select", a = document.activeElement, f = a && a.getAttribute("data-field");
-      const i = Array.prototype.indexOf.call(o.root.querySelectorAll(sel), a), at = a && a.selectionStart;
-      o.render(state);
-      const b = o.root.querySelectorAll(sel)[i];
-      if (i >= 0 && b && b !== a && b.getAttribute("data-field") === f) {
-        b.focus();
-        try { b.setSelectionRange(at, at); } catch (e) { /* not a text field */ }
-      }
-    }
-
     function changed() {
       st.n += 1;
       keep();
@@ -142,7 +130,7 @@
     }
 
     // xblock_layer_ui.js (o.uiUrl, unless the page has it already); if it cannot be loaded, try again later.
-    const engine = {o, S, uid, st, copyKey, paint, changed, save, saved};
+    const engine = {o, S, uid, st, copyKey, changed, save, saved};
     function withUI(fn) {
       st.dlg = st.dlg || true;
       loading = loading || (window.XBlockLayer.conflictUI ? Promise.resolve() : new Promise((ok, fail) => {
