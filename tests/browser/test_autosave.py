@@ -19,8 +19,10 @@ LOCATION_A = "Västerås (flik A)"
 
 
 def strings(page):
-    """The block's translated strings, as the page got them from the server."""
-    return page.evaluate("JSON.parse(document.querySelector('.kravprofil-block .kp-data').textContent).strings")
+    """The block's translated strings, as the page got them from the server (the conflict UI's come with its
+    on-demand file, once loaded)."""
+    return page.evaluate("Object.assign({}, window.XBlockLayerUIStrings,"
+                         " JSON.parse(document.querySelector('.kravprofil-block .kp-data').textContent).strings)")
 
 
 def fmt(text, **params):
