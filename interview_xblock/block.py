@@ -1,7 +1,6 @@
 """The interview-guide XBlock: fields, views and handlers. The domain (bank, guide, scoring, practice, documents)
 is ``recruitment_core``; the plumbing (strict handlers, revisions, completion, report rows, Studio editing, shared
 fields, downloads) is ``xblock_layer``."""
-import copy
 import functools
 import hashlib
 import json
@@ -172,10 +171,11 @@ class InterviewGuideXBlock(RevisionedSaveMixin, CompletionOnceMixin, ProfileSumm
         return case_for(self.practice_case, self.question_bank_override) if self.kind() == "practice" else None
 
     def stored_guide(self, lang=None):
-        """The saved guide, validated (a fresh copy; the check is remembered per stored text), or a new one."""
+        """The saved guide, validated (the check is remembered per stored text), or a new one."""
         if not self.guide:
             return empty_guide(self.kind(), lang or current_lang(), self.planned_minutes)
-        return copy.deepcopy(_checked_guide(json.dumps(self.guide, sort_keys=True, ensure_ascii=False)))
+        # Shared with the cache: read it, never change it (validate_guide gives a changeable copy).
+        return _checked_guide(json.dumps(self.guide, sort_keys=True, ensure_ascii=False))
 
     def saved_state(self):
         return {"guide": self.stored_guide()}
@@ -215,7 +215,7 @@ class InterviewGuideXBlock(RevisionedSaveMixin, CompletionOnceMixin, ProfileSumm
             cached = _RESULTS.get(key)
             if cached is not None:
                 _RESULTS.move_to_end(key)
-                return copy.deepcopy(cached)
+                return dict(cached)  # callers add keys; the values are only read
         bank, framework = self.bank(), load_default_framework()
         out = {"advice": [{k: a[k] for k in ("kind", "index", "competency", "message")}
                           for a in guide_advice(guide, bank, framework, kind, self.planned_minutes, profile, lang)],
@@ -236,7 +236,7 @@ class InterviewGuideXBlock(RevisionedSaveMixin, CompletionOnceMixin, ProfileSumm
             if guide["practice"]["submitted"]:
                 out["practice"] = compare_practice(guide["practice"]["ratings"], case, framework, lang)
         with _RESULTS_LOCK:
-            _RESULTS[key] = copy.deepcopy(out)
+            _RESULTS[key] = dict(out)
             while len(_RESULTS) > 256:
                 _RESULTS.popitem(last=False)
         return out

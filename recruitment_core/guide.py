@@ -21,6 +21,7 @@ State (version 1), one shape for every guide type (interview, phone_screen, refe
 ``validate_guide`` returns a cleaned copy (missing keys filled in) or raises ``GuideError``. Learner text is
 never logged and goes out as plain text only.
 """
+import copy
 import json
 import re
 
@@ -246,9 +247,9 @@ def keep_submitted_ratings(previous, new):
     for person in new.get("interviewers", []):
         old = before.get(person["name"].casefold())
         if old is not None and person.get("submitted"):
-            person["ratings"] = old["ratings"]
+            person["ratings"] = copy.deepcopy(old["ratings"])
     if previous.get("practice", {}).get("submitted") and new["practice"]["submitted"]:
-        new["practice"]["ratings"] = previous["practice"]["ratings"]
+        new["practice"]["ratings"] = copy.deepcopy(previous["practice"]["ratings"])
     return new
 
 
