@@ -263,8 +263,9 @@ def item_text(item, bank, lang, competency_name=None):
     if source is None:
         return ""
     text = source.question[normalize_lang(lang)]
-    if getattr(source, "per_competency", False):
-        text = text.replace("{competency}", competency_name or "…")
+    if getattr(source, "per_competency", False):  # "… visa samarbetsförmåga?": the name in lower case
+        name = competency_name or "…"
+        text = text.replace("{competency}", name[:1].lower() + name[1:])
     return text
 
 
