@@ -27,8 +27,8 @@
     function items() { return kind === "phone_screen" ? bank.phone_screen : kind === "reference_check" ? bank.reference_check : bank.questions; }
     // A reference-check question asked once per competency names them ("…" until some are chosen).
     function shown(b) {
-      const names = g.competencies.map(nm).join(", ") || "…";
-      return b.per_competency ? b.text.replace("{competency}", names.charAt(0).toLowerCase() + names.slice(1)) : b.text;
+      var names = g.competencies.map(function (c) { var n = nm(c); return n.charAt(0).toLowerCase() + n.slice(1); });
+      return b.per_competency ? b.text.replace("{competency}", names.join(", ") || "…") : b.text;
     }
     function compOf(it) { return it.competency || ((byId[it.ref] || {}).competency) || ""; }
     function field(tag, label, path, value, parent, props) {
