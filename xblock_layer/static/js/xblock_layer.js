@@ -79,9 +79,21 @@
     const st = {rev: o.revision, base: o.collect(), n: 0, done: 0, dlg: null, note: ""};
     let flight = null, again = false, timer = null, retry = null, tries = 0, checking = null, loading = null, ui;
 
+    // The status is a live region in the block's (sticky) bar. When the bar is out of sight anyway (the LMS's
+    // iframe is as tall as the block and scrolls with the page, so sticky cannot hold it), a copy of the text
+    // also shows under the field being edited (aria-hidden: the live region already announces it).
+    let inView = true;
+    const echo = mk("p", {className: "xbl-echo", "aria-hidden": "true"});
+    if (window.IntersectionObserver) {
+      new window.IntersectionObserver((en) => { inView = en[0].isIntersecting; }).observe(o.status);
+    }
     function say(text, isError) {
-      o.status.textContent = text;
-      o.status.classList.toggle("xbl-error", !!isError);
+      const f = document.activeElement;
+      [o.status, echo].forEach((n) => {
+        n.textContent = text;
+        n.classList.toggle("xbl-error", !!isError);
+      });
+      if (!inView && f.matches("[data-field]") && o.root.contains(f)) { f.after(echo); } else { echo.remove(); }
     }
     function saved(iso) { say(fmt(S.saved, {time: hhmm(iso)}) + (st.note ? " " + st.note : "")); st.note = ""; }
     const keep = () => store(copyKey, {rev: st.rev, base: st.base, state: o.collect(), t: Date.now()});
