@@ -56,7 +56,8 @@ TEXT = {
     "fp_questions": {"sv": "Intervjufrågor", "en": "Interview questions"},
     "fp_no_questions": {"sv": "Frågebanken har ännu inga frågor om den här kompetensen.",
                         "en": "The question bank has no questions about this competency yet."},
-    "fp_question_meta": {"sv": "{type} fråga, cirka {minutes} minuter", "en": "{type} question, about {minutes} minutes"},
+    "fp_question_meta": {"sv": "{type} fråga, cirka {minutes} minuter",
+                         "en": "{type} question, about {minutes} minutes"},
     "fp_phone_screen_title": {"sv": "Frågor till telefonavstämningen", "en": "Questions for the phone screen"},
     "fp_phone_screen_intro": {
         "sv": "En kort telefonavstämning före intervjun prövar motivation, skallkrav och praktiska förutsättningar "

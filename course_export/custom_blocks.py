@@ -5,7 +5,8 @@ gets (the attributes, ``advanced_modules``) is derived from the source alone, so
 same archive; the classes installed here (``xblock.v1`` entry points) only CHECK the settings. A type the
 source uses that is not installed is an error (on the server it would import as a hidden placeholder), or
 with ``--allow-missing-blocks`` a warning that skips its settings check. Settings are checked against the block
-class's own fields (content/settings scope) and written INLINE in the vertical, fields as attributes
+class's own fields (content/settings scope) by the same rules as the Studio editor's save
+(``xblock_layer.studio``) and written INLINE in the vertical, fields as attributes
 (List/Dict as JSON).
 """
 import json
@@ -14,10 +15,13 @@ from functools import lru_cache
 from importlib.metadata import entry_points
 
 from course_export.schema import Fields
+from xblock_layer.registry import block_names
+from xblock_layer.studio import SKIPPED_FIELDS as LAYER_SKIPPED_FIELDS
 
-# Block types this project ships or plans; only the installed ones are usable.
-PROJECT_BLOCK_TYPES = ("kravprofil", "interview_guide", "reflection_journal")
-SKIPPED_FIELDS = {"parent", "children", "xml_attributes", "tags", "has_score", "icon_class", "url_name"}
+# Block types this project ships (the registry); only the installed ones are checked.
+PROJECT_BLOCK_TYPES = block_names()
+# The exporter writes url_name itself.
+SKIPPED_FIELDS = LAYER_SKIPPED_FIELDS | {"url_name"}
 ATTRIBUTE_NAME_RE = re.compile(r"^[a-z][a-z0-9_]{0,59}$")
 
 
@@ -35,9 +39,8 @@ def installed_blocks():
 
 
 def editable_fields(block_class):
-    from xblock.fields import Scope
-    return {name: field for name, field in block_class.fields.items()
-            if field.scope in (Scope.content, Scope.settings) and name not in SKIPPED_FIELDS}
+    from xblock_layer.studio import settings_fields
+    return {name: field for name, field in settings_fields(block_class).items() if name not in SKIPPED_FIELDS}
 
 
 def read_block(data, shown, errors, allow_missing=False):
@@ -50,6 +53,7 @@ def read_block(data, shown, errors, allow_missing=False):
     if not isinstance(data, dict):
         Fields(data, {}, shown, errors, "block")
         return None
+    from xblock_layer.studio import has_field_kind
     block_type = data.get("type")
     if not isinstance(block_type, str) or not block_type:
         errors.add(shown, data.line, "missing_field", field="type", what="block")
@@ -79,7 +83,7 @@ def read_block(data, shown, errors, allow_missing=False):
             field.enforce_type(value)
         except Exception:  # noqa: BLE001 - XBlock raises various errors for a wrong value
             coerced = _WRONG
-        if coerced is _WRONG or not _same_kind(field, value):
+        if coerced is _WRONG or not has_field_kind(field, value):
             errors.add(shown, checked.line(name), "block_field_type", field=name,
                        expected=type(field).__name__)
             continue
@@ -136,37 +140,33 @@ def studio_check(block_class, fields, values):
     causes it (the problem goes away when that one setting is left at its default), so a message can name
     their line. Blocks without the hook are not checked here.
     """
-    check = getattr(block_class, "validate_field_data", None)
-    if check is None:
+    if getattr(block_class, "validate_field_data", None) is None:
         return []
-    texts = _validation_texts(check, fields, values)
+    texts = _validation_texts(block_class, fields, values)
     causes = {}
     if texts["en"]:
         for name in values:
             without = {key: value for key, value in values.items() if key != name}
-            remaining = _validation_texts(check, fields, without, langs=("en",))["en"]
+            remaining = _validation_texts(block_class, fields, without, langs=("en",))["en"]
             for text in texts["en"]:
                 if text not in remaining:
                     causes.setdefault(text, []).append(name)
     return [({"sv": sv, "en": en}, causes.get(en, [])) for sv, en in zip(texts["sv"], texts["en"])]
 
 
-def _validation_texts(check, fields, values, langs=("sv", "en")):
+def _validation_texts(block_class, fields, values, langs=("sv", "en")):
     from types import SimpleNamespace
 
     from django.utils import translation
-    from xblock.utils.studio_editable import FutureFields
-    from xblock.validation import Validation
+
+    from xblock_layer.studio import settings_problems
 
     _ensure_django()
     defaults = SimpleNamespace(**{name: field.default for name, field in fields.items()})
     texts = {}
     for lang in langs:
-        validation = Validation("course-export")
         with translation.override(lang):
-            check(defaults, validation, FutureFields(new_fields_dict=values, newly_removed_fields=[],
-                                                     fallback_obj=defaults))
-        texts[lang] = [message.text for message in validation.messages]
+            texts[lang] = settings_problems(block_class, fields, values, defaults)
     return texts
 
 
@@ -185,14 +185,3 @@ def _ensure_django():
 
 _WRONG = object()
 
-
-def _same_kind(field, value):
-    from xblock import fields as f
-    expected = {f.Integer: int, f.Float: (int, float), f.Boolean: bool, f.String: str,
-                f.List: list, f.Dict: dict}
-    for field_type, python_type in expected.items():
-        if isinstance(field, field_type):
-            if isinstance(value, bool) and python_type is not bool:
-                return False
-            return isinstance(value, python_type)
-    return True

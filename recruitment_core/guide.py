@@ -21,6 +21,7 @@ State (version 1), one shape for every guide type (interview, phone_screen, refe
 ``validate_guide`` returns a cleaned copy (missing keys filled in) or raises ``GuideError``. Learner text is
 never logged and goes out as plain text only.
 """
+import copy
 import json
 import re
 
@@ -95,10 +96,11 @@ def empty_guide(guide_type="interview", lang="sv", planned_minutes=60):
         "profile_key": "",
         "competencies": [],
         "items": [],
-        "opening": {key: gt.text(gt.DEFAULTS, f"opening.{key}", lang, minutes=planned_minutes)
-                    if key == "agenda" else gt.text(gt.DEFAULTS, f"opening.{key}", lang) for key in OPENING_KEYS},
+        "opening": {key: gt.default_text(guide_type, f"opening.{key}", lang, minutes=planned_minutes)
+                    for key in OPENING_KEYS},
         "candidate_minutes": DEFAULT_CANDIDATE_MINUTES.get(guide_type, 10),
-        "closing": {key: gt.text(gt.DEFAULTS, f"closing.{key}", lang) for key in CLOSING_KEYS},
+        "closing": {key: gt.default_text(guide_type, f"closing.{key}", lang, minutes=planned_minutes)
+                    for key in CLOSING_KEYS},
         "practicalities": {key: "" for key in PRACTICAL_KEYS},
         "interviewers": [],
         "practice": {"submitted": False, "ratings": {}},
@@ -245,9 +247,9 @@ def keep_submitted_ratings(previous, new):
     for person in new.get("interviewers", []):
         old = before.get(person["name"].casefold())
         if old is not None and person.get("submitted"):
-            person["ratings"] = old["ratings"]
+            person["ratings"] = copy.deepcopy(old["ratings"])
     if previous.get("practice", {}).get("submitted") and new["practice"]["submitted"]:
-        new["practice"]["ratings"] = previous["practice"]["ratings"]
+        new["practice"]["ratings"] = copy.deepcopy(previous["practice"]["ratings"])
     return new
 
 
@@ -261,8 +263,9 @@ def item_text(item, bank, lang, competency_name=None):
     if source is None:
         return ""
     text = source.question[normalize_lang(lang)]
-    if getattr(source, "per_competency", False):
-        text = text.replace("{competency}", competency_name or "…")
+    if getattr(source, "per_competency", False):  # "… visa samarbetsförmåga?": the name in lower case
+        name = competency_name or "…"
+        text = text.replace("{competency}", name[:1].lower() + name[1:])
     return text
 
 
@@ -361,6 +364,9 @@ def guide_advice(guide, bank, framework, guide_type, planned_minutes, profile=No
             advice.append(_advice("empty_question", gt.text(gt.ADVICE, "empty_question", lang, number=number),
                                   index=index))
         comp = item_competency(item, bank)
+        if with_competencies and not comp:
+            advice.append(_advice("untagged_question", gt.text(gt.ADVICE, "untagged_question", lang, number=number),
+                                  index=index))
         if with_competencies and comp:
             if profile_ids is not None and comp not in profile_ids:
                 advice.append(_advice("not_in_profile", gt.text(gt.ADVICE, "not_in_profile", lang, number=number,

@@ -129,6 +129,44 @@ DEFAULTS = {
         "en": "Say by which date the candidate will hear back, whatever the outcome, and keep to it."},
 }
 
+# The same texts for a phone screen and a reference call (keys "<guide type>:<field>"; others as above).
+DEFAULTS.update({
+    "phone_screen:opening.who": {"sv": "Presentera dig och din roll i rekryteringen.",
+                                 "en": "Introduce yourself and your part in the recruitment."},
+    "phone_screen:opening.agenda": {
+        "sv": "Berätta att samtalet tar cirka {minutes} minuter: en kort beskrivning av rollen, några frågor och "
+              "sedan kandidatens frågor.",
+        "en": "Say that the call takes about {minutes} minutes: a short description of the role, a few questions "
+              "and then the candidate's questions."},
+    "phone_screen:closing.next_steps": {
+        "sv": "Berätta om nästa steg, till exempel en intervju, och hur urvalet går till.",
+        "en": "Describe the next step, for example an interview, and how the selection is made."},
+    "reference_check:opening.who": {
+        "sv": "Presentera dig, företaget och rollen kandidaten har sökt.",
+        "en": "Introduce yourself, the company and the role the candidate has applied for."},
+    "reference_check:opening.agenda": {
+        "sv": "Säg att kandidaten känner till och har godkänt samtalet, och att det tar cirka {minutes} minuter.",
+        "en": "Say that the candidate knows about and has approved the call, and that it takes about {minutes} "
+              "minutes."},
+    "reference_check:opening.notes": {
+        "sv": "Berätta att du antecknar det som rör arbetet och att anteckningarna inte sparas längre än de behövs.",
+        "en": "Say that you note what concerns the work and that the notes are kept no longer than needed."},
+    "reference_check:closing.next_steps": {
+        "sv": "Tacka för hjälpen och fråga om du får höra av dig igen om något behöver förtydligas.",
+        "en": "Thank the referee and ask whether you may get back in touch if something needs clarifying."},
+    "reference_check:closing.hear_back": {
+        "sv": "Referensen får inget besked om utfallet; kandidaten får det.",
+        "en": "The referee is not told the outcome; the candidate is."},
+})
+
+
+def default_text(guide_type, key, lang, **params):
+    """The default text of ``key`` ("opening.agenda") for a guide of this type in ``lang``."""
+    table = DEFAULTS.get(f"{guide_type}:{key}") or DEFAULTS[key]
+    template = table[normalize_lang(lang)]
+    return template.format(**params) if params else template
+
+
 ADVICE = {
     "no_competencies": {
         "sv": "Välj de kompetenser som intervjun ska bedöma – helst 5–8 från kravprofilen.",
@@ -179,6 +217,11 @@ ADVICE = {
               "med kandidatens kännedom och godkännande.",
         "en": "Add the question to the candidate about which referees you may contact: referees are contacted "
               "only with the candidate's knowledge and approval."},
+    "untagged_question": {
+        "sv": "Fråga {number} saknar kompetens. Välj vilken kompetens frågan bedömer, så att den hamnar i "
+              "bedömningsmallen.",
+        "en": "Question {number} has no competency. Choose which competency it assesses, so that it is part of the "
+              "scoring sheet."},
     "empty_question": {
         "sv": "Fråga {number} är tom.",
         "en": "Question {number} is empty."},

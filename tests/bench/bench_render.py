@@ -18,11 +18,10 @@ What is measured, per block:
 - Fetched at start: what the block's JavaScript loads from its own GET handlers when the page opens (listed in
   ``FETCHED_AT_START``), shown in its own column and not part of the payload budget (it is cacheable JSON).
 
-Our blocks are the ``xblock.v1`` entry points of this distribution. A block with a realistic learner state in
+Our blocks are the block types of ``xblock_layer/registry.py`` (the ``xblock.v1`` entry points of setup.py). A block with a realistic learner state in
 ``STATES`` is measured twice: empty (first visit) and filled.
 """
 import argparse
-import importlib.metadata
 import importlib.resources
 import os
 import statistics
@@ -49,8 +48,8 @@ from workbench.runtime import WorkbenchRuntime  # noqa: E402  pylint: disable=wr
 from xblock.core import XBlock  # noqa: E402  pylint: disable=wrong-import-position
 from xblock.fields import ScopeIds  # noqa: E402  pylint: disable=wrong-import-position
 from xblock.runtime import DictKeyValueStore, KvsFieldData  # noqa: E402  pylint: disable=wrong-import-position
+from xblock_layer.registry import BLOCK_TYPES, load_class  # noqa: E402  pylint: disable=wrong-import-position
 
-DISTRIBUTION = "kompetensrekrytering-xblocks"
 BUDGET_RATIO = 1.5
 BUDGET_KIB = 40.0
 USER_ID = "bench-student"
@@ -96,8 +95,39 @@ STATES = {
 }
 
 
+_RATINGS = {comp: {"score": score, "evidence": "Beskrev vad hen själv gjorde och hur det gick."}
+            for comp, score in (("collaboration", 4), ("communication", 3), ("customer_focus", 2),
+                                ("problem_solving", 3), ("planning_organising", "na"), ("learning_agility", 4))}
+STATES["interview_guide"] = {
+    "revision": 9,
+    "guide": {
+        "version": 1, "profile_key": "",
+        "competencies": list(_RATINGS),
+        "items": [{"ref": ref, "competency": ref.rsplit("_", 1)[0], "text": ""} for ref in (
+            "collaboration_1", "communication_2", "customer_focus_1", "problem_solving_4", "planning_organising_2",
+            "learning_agility_1")] + [
+            {"ref": "collaboration_2", "competency": "collaboration",
+             "text": "Berätta om en gång när du och en kollega inte var överens om hur ett kundärende skulle lösas."},
+            {"ref": "", "competency": "customer_focus",
+             "text": "Berätta om en kund som var missnöjd med en leverans. Vad gjorde du själv?"}],
+        "opening": {"who": "Maria (rekryterande chef) och Ali (kollega i teamet)",
+                    "agenda": "Frågor om verkliga situationer, sedan dina frågor. Cirka 60 minuter.",
+                    "notes": "Vi antecknar för att alla kandidater ska bedömas på samma sätt."},
+        "candidate_minutes": 10,
+        "closing": {"next_steps": "Arbetsprov och referenstagning", "hear_back": "Besked senast fredag vecka 14"},
+        "practicalities": {"notice_period": "3 månader", "pay": "Lönespann 38 000–42 000 kr gavs",
+                           "location": "Örebro", "other": ""},
+        "interviewers": [{"name": "Maria Öberg", "seniority": 5, "submitted": True, "ratings": _RATINGS},
+                         {"name": "Ali Hassan", "seniority": 2, "submitted": True, "ratings": {
+                             comp: dict(r, score=3 if r["score"] != "na" else 2) for comp, r in _RATINGS.items()}}],
+        "practice": {"submitted": False, "ratings": {}},
+    },
+}
+
 # GET handlers the block's JavaScript calls when the page opens (block type -> handler names).
-FETCHED_AT_START = {"kravprofil": ("framework_data",)}
+# (student_view_user_state: the shared module checks the page's revision with the server on init.)
+FETCHED_AT_START = {"kravprofil": ("framework_data", "student_view_user_state"),
+                    "interview_guide": ("bank_data", "student_view_user_state")}
 
 
 class HelloWorldBenchBlock(XBlock):
@@ -116,9 +146,8 @@ class BenchRuntime(WorkbenchRuntime):
 
 
 def our_blocks():
-    """``[(block_type, class)]`` of this distribution's xblock.v1 entry points."""
-    dist = importlib.metadata.distribution(DISTRIBUTION)
-    return sorted((ep.name, ep.load()) for ep in dist.entry_points if ep.group == "xblock.v1")
+    """``[(block_type, class)]`` of the registry's block types."""
+    return sorted((block.name, load_class(block.name)) for block in BLOCK_TYPES)
 
 
 def make_block(runtime, cls, block_type, state):

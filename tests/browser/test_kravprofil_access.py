@@ -104,10 +104,7 @@ def test_axe_finds_no_serious_or_critical_violations(new_page, scenario_url, axe
     kp.advice_items().first.wait_for()
     violations = axe_scan(kp.page, ".kravprofil-block")
     assert not violations, pretty(violations)
-    # The conflict dialog, when shown, must pass too.
-    kp.page.evaluate("document.querySelector('.kravprofil-block .kp-conflict').hidden = false")
-    violations = axe_scan(kp.page, ".kravprofil-block .kp-conflict")
-    assert not violations, pretty(violations)
+    # The conflict dialog is scanned where a real conflict opens it (test_autosave.py).
 
 
 def test_english_ui_when_the_language_is_en(new_page, scenario_url, shoot):
@@ -155,6 +152,8 @@ def test_xss_in_fields_shows_as_text(page, scenario_url):
     with page.context.expect_page() as info:
         kp.button("print").click()
     printed = info.value
+    # The tab opens at once (no pop-up blocker); it goes to the print view once the server has answered.
+    printed.wait_for_url("**/print_view/**")
     printed.wait_for_load_state()
     assert XSS in printed.locator("body").inner_text()
     assert printed.locator("img[src='x']").count() == 0

@@ -13,13 +13,12 @@ import olxcleaner
 import pytest
 import yaml
 from lxml import etree
-from xblock.fields import ScopeIds
-from xblock.runtime import DictKeyValueStore, KvsFieldData
 
 from course_export.build import DEFAULT_SOURCE, summary_counts
 from course_export.custom_blocks import installed_blocks
 from tests.course_export.olx_reading import outline, parse, run_of
-from tests.course_export.test_blocks_runtime import Runtime, inline_blocks
+from tests.course_export.test_blocks_runtime import inline_blocks
+from xblock_layer.testing import LayerTestRuntime, make_block
 from tests.course_export.test_olxcleaner import _html5_tag_false_alarm, _no_end_alarm
 
 SOURCE = DEFAULT_SOURCE
@@ -219,7 +218,7 @@ def test_pending_blocks_every_module_has_a_journal_and_the_guides_sit_where_they
     real_ids = {c.get("id", (SOURCE / path).stem) for m in course_yaml["modules"] for _, _, path, c in components(m)}
     assert not real_ids & set(ids)
     by_type = {}
-    for kind, path, cid, module_id in entries:
+    for kind, path, _cid, module_id in entries:
         assert kind == "block", (kind, path)        # the framework pages are a real component now
         data = load(path)
         by_type.setdefault(data["type"], []).append((module_id, data))
@@ -301,9 +300,7 @@ def test_built_kravprofil_blocks_render(built_course):
     blocks = list(inline_blocks(folder))
     assert [b.tag for b in blocks] == ["kravprofil", "kravprofil"]
     for element in blocks:
-        runtime = Runtime(services={"field-data": KvsFieldData(DictKeyValueStore())})
-        usage_id = runtime.parse_xml_string(etree.tostring(element, encoding="unicode"))
-        def_id = runtime.id_reader.get_definition_id(usage_id)
-        block = runtime.construct_xblock(element.tag, ScopeIds("student_1", element.tag, def_id, usage_id))
+        runtime = LayerTestRuntime()
+        block = make_block(runtime, etree.tostring(element, encoding="unicode"))
         assert block.display_name == element.get("display_name")
         assert "kravprofil-block" in runtime.render(block, "student_view").body_html()

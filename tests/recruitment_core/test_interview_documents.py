@@ -98,7 +98,7 @@ def test_blank_scoring_sheet_and_phone_and_reference_guides(bank, fw):
     ref["competencies"] = ["collaboration", "initiative"]
     ref["items"] = [{"ref": "rc_competency_example", "competency": "", "text": ""}]
     text, _ = text_of(guide_docx(ref, bank, fw, "reference_check", "en"))
-    assert "show Collaboration?" in text and "show Initiative?" in text and "legitimate interest" in text
+    assert "show collaboration?" in text and "show initiative?" in text and "legitimate interest" in text
 
 
 def test_documents_are_reproducible_and_validate_first(bank, fw):

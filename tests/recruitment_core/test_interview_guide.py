@@ -159,7 +159,8 @@ def test_own_questions_are_checked(bank, fw):
     assert "pay_history" in kinds(by_index[1])
     assert "leading_question" in kinds(by_index[2])
     assert "wording" in kinds(by_index[3])      # the reworded bank question is checked too
-    assert "empty_question" in kinds(by_index[4])
+    assert "empty_question" in kinds(by_index[4]) and "untagged_question" in kinds(by_index[4])
+    assert "untagged_question" not in kinds(by_index[3])  # a bank question's competency counts
 
 
 def test_text_advice_english_and_no_false_alarms(bank):
@@ -335,3 +336,17 @@ def test_practice_comparison_names_rating_errors(fw, bank):
     result = compare_practice(same, case, fw, "en")
     assert result["patterns"] == [] and result["exact"] == 2
     assert "did not assess" in result["rows"][2]["message"]
+
+
+def test_what_the_tool_writes_into_the_guide_passes_its_own_checks(bank):
+    """The default opening and closing texts, and the tips shown with them, raise no advice themselves."""
+    texts = [gt.DEFAULTS[key][lang].format(minutes=60) for key in gt.DEFAULTS for lang in ("sv", "en")]
+    reference = empty_guide("reference_check", "sv", 20)
+    assert "känner till och har godkänt" in reference["opening"]["agenda"] and "20 minuter" in reference["opening"][
+        "agenda"]
+    assert "samtalet tar cirka 30" in empty_guide("phone_screen", "sv", 30)["opening"]["agenda"]
+    # (The phone-screen tip names the pay-history question in order to warn against it, so it is not checked.)
+    texts += [gt.LABELS[key][lang] for key in ("same_questions", "rate_alone", "debrief_tip", "reference_approval",
+                                               "gdpr") for lang in ("sv", "en")]
+    for text in texts:
+        assert text_advice(text, bank, "sv") == [], text
