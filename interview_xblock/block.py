@@ -148,7 +148,7 @@ class InterviewGuideXBlock(RevisionedSaveMixin, CompletionOnceMixin, ProfileSumm
     practice_case = String(
         display_name=_("Practice case"),
         help=_("For rating practice: YAML or JSON with title, answer (the candidate's answer or a film transcript), "
-               "question (optional bank id) and ratings (competency, score 1–5, reasons)."),
+               "question (optional bank id) and ratings (competency, score 1–5 or na for not assessed, reasons)."),
         default="", scope=Scope.content, multiline_editor=True)
 
     guide = Dict(default={}, scope=Scope.user_state, help="The learner's guide (validated).")
