@@ -15,13 +15,14 @@ from collections import OrderedDict
 from django.template.defaultfilters import linebreaksbr
 from django.utils.html import escape
 from recruitment_core.profile import MAX_REQUIREMENTS, MAX_TASKS, empty_profile, profile_advice
+from xblock_layer.rendering import PackageFiles, escape_script_json
 
 from .frameworks import framework_for, framework_version
-from .rendering import escape_script_json, render
 from .view_context import (
     PRIORITY_LIMIT, ROW_TEXT_LIMIT, categories, js_strings, page_strings, section_titles, simple_sections,
 )
 
+FILES = PackageFiles(__package__)  # templates/ and static/ of this package
 UID_MARK = "__KPUID__"
 _PART_RE = re.compile(r"__KP(TITLE|INSTR|NOTE|DATA)__")
 _ADVICE_CACHE_SIZE = 256
@@ -35,7 +36,7 @@ _advice_lock = threading.Lock()  # LMS workers may serve requests in threads
 def static_parts(lang):
     """``[static, name, static, name, ..., static]`` of the page in ``lang`` (names: TITLE, INSTR, NOTE, DATA)."""
     sections = simple_sections(lang)
-    html = render("kravprofil.html", {
+    html = FILES.render("kravprofil.html", {
         "uid": UID_MARK,
         "lang": lang,
         "t": page_strings(lang),
