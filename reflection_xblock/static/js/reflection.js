@@ -113,11 +113,23 @@ function ReflectionJournalBlock(runtime, element) {
       var key = ev.target.getAttribute && ev.target.getAttribute("data-field");
       if (key && ev.target.tagName === "TEXTAREA") { saver.changed(); paint(key); }
     });
+    // Leaving a box saves its draft at once (the debounce is for typing).
+    root.addEventListener("change", function (ev) {
+      if (ev.target.tagName === "TEXTAREA" && saver.dirty()) { saver.save(); }
+    });
+
+    // Save pending drafts first; a 409 merges and saves again, so one more round may be needed.
+    function flush(tries) {
+      return saver.save().then(function (ok) {
+        if (ok || tries < 1 || root.querySelector(".xbl-dlg") || navigator.onLine === false) { return ok; }
+        return flush(tries - 1);
+      });
+    }
 
     function commit(key) {
       var b = box(key), msg = section(key).querySelector(".rj-msg");
       msg.textContent = S.saving;
-      (saver.dirty() ? saver.save() : Promise.resolve(true)).then(function (ok) {
+      flush(2).then(function (ok) {
         if (!ok) {
           msg.textContent = root.querySelector(".xbl-dlg") ? S.resolve_first : S.offline;
           return null;
