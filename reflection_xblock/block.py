@@ -3,6 +3,8 @@
 and the journal's rules (versions, limits, follow-up, course-wide index, exports) from
 ``recruitment_core.journal``."""
 import datetime
+import hashlib
+import json
 
 from recruitment_core.journal import course as jcourse
 from recruitment_core.journal import followup
@@ -115,7 +117,13 @@ class ReflectionJournalXBlock(HandlersMixin, RevisionedSaveMixin, CompletionOnce
         return state
 
     def current_prompts(self):
-        return prompts_or_empty(self.prompts)
+        """The validated prompts (remembered for the life of this instance: one request)."""
+        raw = self.prompts
+        cached = getattr(self, "_prompts_cache", None)
+        if cached is None or cached[0] is not raw:
+            cached = (raw, prompts_or_empty(raw))
+            self._prompts_cache = cached  # pylint: disable=attribute-defined-outside-init
+        return cached[1]
 
     def followup_info(self, state):
         return followup.status(state, self.followup_prompt, self.followup_days, self.today())
@@ -136,23 +144,53 @@ class ReflectionJournalXBlock(HandlersMixin, RevisionedSaveMixin, CompletionOnce
     def block_copy(self, state):
         module, order = placement(self)
         label = self.module_name.strip() or module
-        return jcourse.block_copy(state, self.current_prompts(), self.followup_prompt, self.display_name, label,
+        copy = jcourse.block_copy(state, self.current_prompts(), self.followup_prompt, self.display_name, label,
                                   order, state_saved_at(self))
+        copy["sig"] = self.index_signature()
+        return copy
 
-    def refresh_index(self, state):
-        """Write this block's part of the learner's course-wide journal when it differs; True if written."""
+    def index_signature(self):
+        """What the copy was made from: the learner's revision and the settings it shows."""
+        settings = json.dumps([self.display_name, self.module_name, self.prompts, self.followup_prompt],
+                              ensure_ascii=False, separators=(",", ":"), sort_keys=True, default=str)
+        return f"{self.revision}:{hashlib.sha1(settings.encode('utf-8')).hexdigest()[:16]}"
+
+    def refresh_index(self, state, force=False):
+        """Write this block's part of the learner's course-wide journal when it differs; True if written.
+
+        A render checks only the stored signature (revision and settings): the copy is rebuilt when it is
+        missing (a cap dropped it, an older version wrote it) or was made from other data."""
         if self.view != "entry":
             return False
-        copy = self.block_copy(state)
-        index = self.reflection_journal
+        index = self.stored_index()
         key, usage = course_key(self), str(self.scope_ids.usage_id)
+        if not force:
+            course = index.get(key) if isinstance(index, dict) else None
+            blocks = course.get("blocks") if isinstance(course, dict) else None
+            stored = blocks.get(usage) if isinstance(blocks, dict) else None
+            if isinstance(stored, dict) and stored.get("sig") == self.index_signature():
+                return False
+        copy = self.block_copy(state)
         if not jcourse.needs_update(index, key, usage, copy):
             return False
         self.reflection_journal = jcourse.update_index(index, key, usage, copy, state_saved_at(self))
         return True
 
+    def stored_index(self):
+        """The ``user_info`` copy, read-only: XBlock deep-copies a Dict field on every read to watch it for
+        changes, which for a course-wide journal costs more than the rest of the page. A value set earlier in
+        this request is read through the field."""
+        field = self.fields[INDEX_FIELD]
+        if field in self._dirty_fields:  # pylint: disable=protected-access
+            return getattr(self, INDEX_FIELD)
+        data = self._field_data  # pylint: disable=protected-access
+        value = data.get(self, INDEX_FIELD) if data.has(self, INDEX_FIELD) else None
+        return value if isinstance(value, dict) else {}
+
     def course_index(self):
-        return self.course_entry(INDEX_FIELD) or {}
+        """This course's part of the learner's course-wide journal (read-only)."""
+        value = self.stored_index().get(course_key(self))
+        return value if isinstance(value, dict) else {}
 
     # ---- views ---------------------------------------------------------------------------------------------
     def student_view(self, context=None):  # pylint: disable=unused-argument

@@ -56,10 +56,6 @@ def entry_data(block, state):
     return out
 
 
-def _handler(block, name, query=""):
-    return block.runtime.handler_url(block, name, query=query)
-
-
 def entry_page_html(block, state, lang):
     """The questions, the follow-up and the downloads; the learner's text arrives as JSON."""
     prompts = block.current_prompts()
@@ -96,8 +92,6 @@ def entry_page_html(block, state, lang):
         "date_min": today.isoformat(),
         "date_max": (today + datetime.timedelta(days=followup.MAX_PICK_AHEAD_DAYS)).isoformat(),
         "picked": state["followup_date"], "earlier": earlier, "max_chars": MAX_ENTRY_CHARS,
-        "docx_url": _handler(block, "download_journal", "format=docx"),
-        "md_url": _handler(block, "download_journal", "format=md"),
         "data_json": safe_script_json(data),
     })
 
@@ -125,7 +119,5 @@ def course_page_html(block, lang):
     data = {"view": "course_journal", "journal_page": course_page_data(block, lang, 1), "strings": js_strings(lang)}
     return FILES.render("course_journal.html", {
         "uid": uid, "lang": lang, "t": page_strings(lang), "title": block.display_name,
-        "docx_url": _handler(block, "download_journal", "format=docx"),
-        "md_url": _handler(block, "download_journal", "format=md"),
         "data_json": safe_script_json(data),
     })

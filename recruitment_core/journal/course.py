@@ -18,6 +18,8 @@ course (a block whose texts do not fit gets them shortened, flagged ``truncated`
 whole text is), ``MAX_BLOCKS`` blocks per course and ``MAX_COURSES`` courses (the least recently updated
 course is dropped first, never the one being written).
 """
+import functools
+
 from .model import FOLLOWUP_KEY, MAX_ENTRY_CHARS, MAX_PROMPT_CHARS, current_text, to_date_key
 from .text import LABELS, text as _text, to_date
 
@@ -81,16 +83,19 @@ def block_copy(state, prompts, followup_prompt, title, module, order, now):
             "entries": entries}
 
 
+_ENTRY_TEXT_FIELDS = ("key", "prompt", "text", "first", "updated")
+
+
 def _clean_entry(entry):
     if not isinstance(entry, dict):
         return None
-    fields = {"key": str, "prompt": str, "text": str, "first": str, "updated": str}
-    if any(not isinstance(entry.get(name), kind) for name, kind in fields.items()):
-        return None
+    for name in _ENTRY_TEXT_FIELDS:
+        if type(entry.get(name)) is not str:  # noqa: E721  (exactly str: a subclass is no JSON of ours)
+            return None
     if len(entry["text"]) > MAX_ENTRY_CHARS or len(entry["prompt"]) > MAX_PROMPT_CHARS:
         return None
     versions = entry.get("versions", 0)
-    if not isinstance(versions, int) or isinstance(versions, bool) or versions < 0:
+    if type(versions) is not int or versions < 0:  # noqa: E721  (a bool is no count)
         return None
     draft = entry.get("draft", "")
     return {"key": entry["key"][:60], "prompt": entry["prompt"], "text": entry["text"], "first": entry["first"],
@@ -103,10 +108,13 @@ def _clean_block(block):
     if not isinstance(block, dict) or not isinstance(block.get("entries"), list):
         return None
     entries = [e for e in (_clean_entry(x) for x in block["entries"][:64]) if e]
-    return {"title": _label(block.get("title")), "module": _label(block.get("module")),
-            "order": _order(block.get("order")),
-            "updated": block.get("updated") if isinstance(block.get("updated"), str) else "",
-            "entries": entries}
+    clean = {"title": _label(block.get("title")), "module": _label(block.get("module")),
+             "order": _order(block.get("order")),
+             "updated": block.get("updated") if isinstance(block.get("updated"), str) else "",
+             "entries": entries}
+    if isinstance(block.get("sig"), str):
+        clean["sig"] = block["sig"][:80]  # what the block made the copy from (its business, kept as is)
+    return clean
 
 
 def clean_course(data):
@@ -190,10 +198,15 @@ def course_entries(course_index):
     return out
 
 
+@functools.lru_cache(maxsize=8192)
+def _time_key(iso):
+    return to_date_key(iso)
+
+
 def _course_order(entry):
     # Blocks with a known place in the course first, in course order; then by when they were first written.
     placed = 0 if entry["order"] else 1
-    return (placed, entry["order"], to_date_key(entry["first"]), entry["usage"], entry["position"])
+    return (placed, entry["order"], _time_key(entry["first"]), entry["usage"], entry["position"])
 
 
 def group_by_module(entries, lang):
@@ -215,7 +228,7 @@ def journal_page(course_index, lang, page=1, per_page=PAGE_SIZE):
 
     ``{"page", "pages", "total", "first", "last", "groups"}`` (``first``/``last`` are 1-based positions)."""
     entries = course_entries(course_index)
-    entries.sort(key=lambda e: (to_date_key(e["updated"]), e["usage"], -e["position"]), reverse=True)
+    entries.sort(key=lambda e: (_time_key(e["updated"]), e["usage"], -e["position"]), reverse=True)
     total = len(entries)
     pages = max(1, -(-total // per_page))
     page = min(max(1, int(page)), pages)

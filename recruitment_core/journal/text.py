@@ -4,6 +4,7 @@ Templates are ours and filled with ``str.format``; values may be learner text, s
 for run text, Markdown (escaped by the caller) or ``textContent`` -- never HTML.
 """
 import datetime
+import functools
 
 from ..lang import normalize_lang
 
@@ -101,10 +102,20 @@ def to_date(value):
 
 def format_date(value, lang):
     """``15 mars 2026`` / ``15 March 2026`` (swedish-style.md); ``""`` when there is no valid date."""
-    day = to_date(value)
+    if isinstance(value, str):
+        return _format_iso(value, normalize_lang(lang))
+    return _format_day(to_date(value), normalize_lang(lang))
+
+
+@functools.lru_cache(maxsize=4096)
+def _format_iso(value, lang):
+    return _format_day(to_date(value), lang)
+
+
+def _format_day(day, lang):
     if day is None:
         return ""
-    return f"{day.day} {MONTHS[normalize_lang(lang)][day.month - 1]} {day.year}"
+    return f"{day.day} {MONTHS[lang][day.month - 1]} {day.year}"
 
 
 def format_number(value, lang):
@@ -116,15 +127,22 @@ def format_number(value, lang):
 
 def entry_note(entry, lang):
     """``Skriven 3 mars 2026, senast ändrad 5 mars 2026 · 3 versioner`` for an index entry."""
-    first, updated = format_date(entry.get("first"), lang), format_date(entry.get("updated"), lang)
+    versions = entry.get("versions", 0)
+    return _note(entry.get("first") or "", entry.get("updated") or "", versions if isinstance(versions, int) else 0,
+                 normalize_lang(lang))
+
+
+@functools.lru_cache(maxsize=4096)
+def _note(first, updated, versions, lang):
+    first, updated = format_date(first, lang), format_date(updated, lang)
     if first and updated and first != updated:
         note = text(LABELS, "dates_changed", lang, first=first, updated=updated)
     elif first or updated:
         note = text(LABELS, "dates_one", lang, first=first or updated)
     else:
         note = ""
-    if entry.get("versions", 0) > 1:
-        count = text(LABELS, "versions", lang, count=entry["versions"])
+    if versions > 1:
+        count = text(LABELS, "versions", lang, count=versions)
         note = f"{note} · {count}" if note else count
     return note
 

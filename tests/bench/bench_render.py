@@ -96,6 +96,52 @@ STATES = {
 }
 
 
+
+def _journal_text(n, length):
+    """Reflection-like Swedish text of about ``length`` characters."""
+    base = (f"Reflektion {n}: vi anställde länge på magkänsla. Nu skriver vi en kravprofil först, väljer "
+            "skallkrav och meriterande krav och ställer beteendebaserade frågor om situation, beteende och resultat. ")
+    return (base * (length // len(base) + 1))[:length]
+
+
+def _journal_entry(n, versions, length):
+    saved = [f"2026-0{1 + (n + v) % 9}-{10 + v:02d}T09:{v:02d}:00+00:00" for v in range(versions)]
+    return {"versions": [{"text": _journal_text(n * 10 + v, length), "saved": t, "shared": False}
+                         for v, t in enumerate(saved)],
+            "draft": "", "draft_saved": "", "first_saved": saved[0], "pruned": 0, "prompt": ""}
+
+
+def _journal_index(entries, per_block=2, length=800):
+    """A course-wide journal (``reflection_journal`` user_info) of ``entries`` entries in 5 modules."""
+    blocks = {}
+    for n in range(entries):
+        usage = f"block-v1:Bench+J+2026+type@reflection_journal+block@b{n // per_block:03d}"
+        block = blocks.setdefault(usage, {"title": f"Reflektion {n // per_block + 1}",
+                                          "module": f"Modul {n * 5 // entries + 1}",
+                                          "order": [n * 5 // entries, n // per_block], "updated": "",
+                                          "entries": []})
+        block["entries"].append({"key": f"p{n % per_block + 1}", "prompt": f"Fråga {n % per_block + 1}: vad tar du "
+                                 "med dig?", "text": _journal_text(n, length),
+                                 "first": f"2026-02-{1 + n % 28:02d}T08:00:00+00:00",
+                                 "updated": f"2026-03-{1 + n % 28:02d}T{n % 24:02d}:00:00+00:00", "versions": 2,
+                                 "draft": "", "truncated": False})
+    return {"workbench": {"version": 1, "updated": "", "blocks": blocks}}
+
+
+# Blocks measured in more than the empty/filled pair: (row suffix, state).
+VARIANTS = {
+    "reflection_journal": [
+        (" (empty)", None),
+        (" (filled: 2 answers x 3 versions)", {
+            "prompts": [{"text": "Vad tar du med dig?", "guidance": "Tänk konkret."}, {"text": "Vad gör du nu?"}],
+            "revision": 6,
+            "journal": {"version": 1, "entries": {"p1": _journal_entry(1, 3, 1200), "p2": _journal_entry(2, 3, 1200)}},
+        }),
+        (" (Min loggbok, 200 entries)", {"view": "course_journal", "reflection_journal": _journal_index(200)}),
+    ],
+}
+
+
 # GET handlers the block's JavaScript calls when the page opens (block type -> handler names).
 FETCHED_AT_START = {"kravprofil": ("framework_data",)}
 
@@ -197,6 +243,7 @@ def main(argv=None):
         variants = [("", None)]
         if block_type in STATES:
             variants = [(" (empty)", None), (" (filled)", STATES[block_type])]
+        variants = VARIANTS.get(block_type, variants)
         for suffix, state in variants:
             median_ms, _, frag, block = time_renders(runtime, cls, block_type, state, args.renders, args.warmup)
             rows.append((block_type + suffix, median_ms, payload_bytes(runtime, block, frag),
@@ -204,7 +251,7 @@ def main(argv=None):
 
     print(f"student_view render, median of {args.renders} fresh-block renders after {args.warmup} warm-up, "
           f"lang={args.lang}, Python {sys.version.split()[0]}, Django {django.get_version()}")
-    header = (f"{'block':<28} {'median ms':>10} {'x hello':>8} {'KiB':>8} {'+fetched KiB':>13}  "
+    header = (f"{'block':<50} {'median ms':>10} {'x hello':>8} {'KiB':>8} {'+fetched KiB':>13}  "
               f"budget (<= {BUDGET_RATIO}x, <= {BUDGET_KIB:g} KiB)")
     print(header)
     print("-" * len(header))
@@ -216,7 +263,7 @@ def main(argv=None):
         verdict = "" if reference else ("ok" if ratio <= BUDGET_RATIO and kib <= BUDGET_KIB else "OVER")
         if verdict == "OVER":
             over.append(name)
-        print(f"{name:<28} {median_ms:>10.3f} {ratio:>8.2f} {kib:>8.1f} {fetched / 1024:>13.1f}  {verdict}")
+        print(f"{name:<50} {median_ms:>10.3f} {ratio:>8.2f} {kib:>8.1f} {fetched / 1024:>13.1f}  {verdict}")
     if over:
         print(f"over budget: {', '.join(over)}")
     return 0

@@ -237,7 +237,10 @@ function ReflectionJournalBlock(runtime, element) {
   }
 
   var saver = data.view === "entry" ? entryView() : courseView();
-  L.each(root.querySelectorAll("a[data-download]"), function (a) { L.guard(a, saver, S); });
+  L.each(root.querySelectorAll("a[data-download]"), function (a) {
+    a.href = url("download_journal", "format=" + a.getAttribute("data-download"));
+    L.guard(a, saver, S);
+  });
   L.limits(root, S);
   root.setAttribute("data-rj-ready", "1");
 }
