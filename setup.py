@@ -20,7 +20,8 @@ setup(
     # Namespace discovery so the data folders (templates, static, locale, default course) ship as package data.
     packages=find_namespace_packages(include=[f"{name}*" for name in SHIPPED]),
     include_package_data=True,
-    package_data={"xblock_layer": ["static/*/*"], **dict.fromkeys(BLOCK_PACKAGES, list(REGISTRY["BLOCK_PACKAGE_DATA"]))},
+    package_data={"xblock_layer": ["static/*/*", *REGISTRY["LOCALE_DATA"]],
+                  **{name: list(REGISTRY["BLOCK_PACKAGE_DATA"]) for name in BLOCK_PACKAGES}},
     install_requires=[
         "XBlock[django]>=6,<7",
         "Django>=4.2,<6",

@@ -1,5 +1,6 @@
 """The kravprofil XBlock: fields and views. Handlers and Studio validation live in mixins; the plumbing (strict
 handlers, revisions, completion, report rows, Studio editing, shared fields) comes from ``xblock_layer``."""
+from recruitment_core.framework_override import framework_for
 from recruitment_core.profile import SECTIONS, ProfileError, empty_profile, summary, validate_profile
 from web_fragments.fragment import Fragment
 from xblock.core import XBlock
@@ -7,13 +8,14 @@ from xblock.fields import Dict, Integer, List, Scope, String
 from xblock_layer.assets import add_assets
 from xblock_layer.completion import CompletionOnceMixin
 from xblock_layer.i18n import CatalogueMixin
+from xblock_layer.olx import AuthoredOlxMixin
 from xblock_layer.rendering import element_id
 from xblock_layer.reports import ReportRowsMixin
 from xblock_layer.revisions import RevisionedSaveMixin
 from xblock_layer.shared_fields import ProfileSummaryField
 from xblock_layer.studio import StudioEditingMixin
 
-from .frameworks import framework_for, frontend_framework
+from .frameworks import frontend_framework
 from .handlers import HandlersMixin
 from .i18n import CATALOGUE, _, current_lang
 from .page import FILES, page_html, state_json
@@ -34,7 +36,7 @@ def _section_choices(block):
 @XBlock.supports("multi_device")
 class KravprofilXBlock(
         StudioSettingsMixin, HandlersMixin, RevisionedSaveMixin, CompletionOnceMixin, ProfileSummaryField,
-        ReportRowsMixin, CatalogueMixin, StudioEditingMixin, XBlock):
+        ReportRowsMixin, CatalogueMixin, AuthoredOlxMixin, StudioEditingMixin, XBlock):
     """A learner builds a requirement profile for a role, gets advice while writing and drafts the job ad."""
 
     display_name = String(
@@ -128,13 +130,6 @@ class KravprofilXBlock(
             "revision": revision if isinstance(revision, int) and not isinstance(revision, bool) else 0,
             "completed": bool(state.get("completed", False)),
         }
-
-    def add_xml_to_node(self, node):
-        """OLX export: the content and settings fields only (never a learner's state, whatever the runtime)."""
-        super().add_xml_to_node(node)
-        for name, field in self.fields.items():
-            if field.scope not in (Scope.content, Scope.settings):
-                node.attrib.pop(name, None)
 
     @staticmethod
     def workbench_scenarios():

@@ -3,10 +3,10 @@
 The Studio editor's save (strict body, types checked by field class, nothing saved unless every value is valid)
 is the layer's ``StudioEditingMixin``; this mixin adds the rules, one error per problem.
 """
+from recruitment_core.framework_override import MAX_OVERRIDE_CHARS, override_errors
 from recruitment_core.profile import SECTIONS
 from xblock.validation import ValidationMessage
 
-from .frameworks import MAX_OVERRIDE_CHARS, override_errors
 from .i18n import current_lang, gettext_for
 from .strings import ERRORS
 

@@ -125,7 +125,8 @@ def test_manifest_ships_every_registered_package_s_data():
     """MANIFEST.in (the sdist) covers the data folders of every registered block package by pattern."""
     manifest = (ROOT / "MANIFEST.in").read_text(encoding="utf-8")
     for line in ("recursive-include *_xblock/templates *.html", "recursive-include *_xblock/static *",
-                 "recursive-include *_xblock/conf *.po *.mo *.pot", "recursive-include xblock_layer/static *"):
+                 "recursive-include *_xblock/conf *.po *.mo *.pot", "recursive-include xblock_layer/static *",
+                 "recursive-include xblock_layer/conf *.po *.mo *.pot"):
         assert line in manifest
     for package in block_packages():
         assert package.endswith("_xblock"), f"{package}: MANIFEST.in's patterns expect '<name>_xblock'"

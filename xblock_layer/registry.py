@@ -18,8 +18,8 @@ BLOCK_TYPES = (
 )
 
 # What a block package ships besides its modules (setup.py's package_data; MANIFEST.in mirrors it).
-BLOCK_PACKAGE_DATA = ("templates/*.html", "static/*/*", "conf/locale/*.pot", "conf/locale/*/LC_MESSAGES/*.po",
-                      "conf/locale/*/LC_MESSAGES/*.mo")
+LOCALE_DATA = ("conf/locale/*.pot", "conf/locale/*/LC_MESSAGES/*.po", "conf/locale/*/LC_MESSAGES/*.mo")
+BLOCK_PACKAGE_DATA = ("templates/*.html", "static/*/*", *LOCALE_DATA)
 
 
 def block_names():
