@@ -8,9 +8,9 @@ import json
 
 from recruitment_core.journal import course as jcourse
 from recruitment_core.journal import followup
-from recruitment_core.journal.model import (FOLLOWUP_KEY, ISO_DATE_RE, MAX_ENTRY_CHARS, MAX_MIN_LENGTH, MAX_PROMPT_CHARS,
-                                            JournalError, empty_state, prompts_or_empty, validate_prompts,
-                                            validate_state)
+from recruitment_core.journal.model import (FOLLOWUP_KEY, ISO_DATE_RE, MAX_ENTRY_CHARS, MAX_MIN_LENGTH,
+                                            MAX_PROMPT_CHARS, JournalError, empty_state, prompts_or_empty,
+                                            validate_prompts, validate_state)
 from recruitment_core.journal.report import report_row as journal_report_row
 from recruitment_core.journal.text import to_date
 from web_fragments.fragment import Fragment
@@ -20,6 +20,7 @@ from xblock.validation import ValidationMessage
 from xblock_layer.assets import add_assets
 from xblock_layer.completion import CompletionOnceMixin
 from xblock_layer.i18n import CatalogueMixin
+from xblock_layer.olx import AuthoredOlxMixin
 from xblock_layer.reports import ReportRowsMixin
 from xblock_layer.revisions import RevisionedSaveMixin
 from xblock_layer.shared_fields import CourseKeyedFieldsMixin, course_key
@@ -44,7 +45,7 @@ DEFAULT_PROMPTS = [
 
 @XBlock.wants("i18n")
 class ReflectionJournalXBlock(HandlersMixin, RevisionedSaveMixin, CompletionOnceMixin, CourseKeyedFieldsMixin,
-                              ReportRowsMixin, CatalogueMixin, StudioEditingMixin, XBlock):
+                              ReportRowsMixin, AuthoredOlxMixin, CatalogueMixin, StudioEditingMixin, XBlock):
     """The learner answers reflection prompts and keeps every version; "Min loggbok" gathers the course's entries."""
 
     display_name = String(
@@ -253,13 +254,6 @@ class ReflectionJournalXBlock(HandlersMixin, RevisionedSaveMixin, CompletionOnce
             and to_date(picked) else ""
         return journal_report_row(journal, self.current_prompts(), self.min_length, self.followup_prompt,
                                   self.followup_days, self.share_with_staff, self.today())
-
-    def add_xml_to_node(self, node):
-        """OLX export: the content and settings fields only (never a learner's state, whatever the runtime)."""
-        super().add_xml_to_node(node)
-        for name, field in self.fields.items():
-            if field.scope not in (Scope.content, Scope.settings):
-                node.attrib.pop(name, None)
 
     @staticmethod
     def workbench_scenarios():

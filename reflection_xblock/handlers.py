@@ -15,7 +15,7 @@ from xblock_layer.json_handlers import (BadRequest, InputError, error_response, 
                                         require_dict, strict_json_handler)
 
 from .i18n import current_lang, gettext_for
-from .page import course_page_data, entry_data, working_texts
+from .page import course_page_data, entry_data, entry_history, working_texts
 from .strings import ERRORS
 
 # One body holds every open entry: 11 texts of 20 000 characters, each at most 6 bytes as JSON (\u escapes).
@@ -111,6 +111,20 @@ class HandlersMixin:
         self.followup_date = picked
         state = self.stored_state()
         return {"followup": self.followup_info(state), "date": picked}
+
+    @XBlock.handler
+    def entry_history(self, request, suffix=""):  # pylint: disable=unused-argument
+        """GET ``?key=p1``: the versions of one entry with their texts (the page lists only their dates)."""
+        refusal = refuse_method(self, request)
+        if refusal is not None:
+            return refusal
+        key = request.GET.get("key", "")
+        state = self.stored_state()
+        if not isinstance(key, str) or key not in state["entries"]:
+            name = key[:40] if isinstance(key, str) else "?"
+            return error_response(self, BadRequest(gettext_for(current_lang())(ERRORS["unknown_entry"])
+                                                   % {"name": name}, code="unknown_entry"))
+        return json_response(entry_history(state, key))
 
     @XBlock.handler
     def journal_page(self, request, suffix=""):  # pylint: disable=unused-argument

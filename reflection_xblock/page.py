@@ -41,19 +41,28 @@ def working_texts(state, keys):
     return out
 
 
-def entry_data(block, state):
-    """Per written entry: its versions (newest first), draft flag and what was pruned -- for the script."""
+def entry_data(block, state):  # pylint: disable=unused-argument
+    """Per written entry, for the script: the current text, the dates of its versions (newest first; their texts
+    come from ``entry_history`` when the learner opens the list), the draft flag and what was pruned."""
     out = {}
     for key, entry in state["entries"].items():
         versions = entry["versions"]
         out[key] = {
-            "versions": [{"text": v["text"], "saved": v["saved"]} for v in reversed(versions)],
+            "current": current_text(entry),
+            "versions": [{"saved": v["saved"]} for v in reversed(versions)],
             "draft": bool(entry["draft"]),
             "pruned": entry["pruned"],
             "full": len(versions) >= MAX_VERSIONS,
             "length": measured_length(current_text(entry)),
         }
     return out
+
+
+def entry_history(state, key):
+    """The versions of one entry, newest first, with their texts."""
+    entry = state["entries"][key]
+    return {"key": key, "pruned": entry["pruned"],
+            "versions": [{"text": v["text"], "saved": v["saved"]} for v in reversed(entry["versions"])]}
 
 
 def entry_page_html(block, state, lang):
@@ -83,7 +92,8 @@ def entry_page_html(block, state, lang):
         "min_length": block.min_length, "max_chars": MAX_ENTRY_CHARS, "max_versions": MAX_VERSIONS,
         "complete": is_complete(state, prompts, block.min_length),
         "followup": dict(info, days=block.followup_days, opens_label=format_date(info["opens_on"], lang)),
-        "labels": {p["id"]: p["text"] for p in prompts} | ({FOLLOWUP_KEY: followup_row["text"]} if followup_row else {}),
+        "labels": {p["id"]: p["text"] for p in prompts}
+        | ({FOLLOWUP_KEY: followup_row["text"]} if followup_row else {}),
         "strings": js_strings(lang),
     }
     return FILES.render("journal.html", {

@@ -3,7 +3,8 @@
 _FIRST = ('[{"text": "Tänk på den senaste rekryteringen du var med om. Vad avgjorde vem som fick jobbet?", '
           '"guidance": "Skriv ärligt: magkänsla, meriter, en intervjufråga som fällde avgörandet?"}, '
           '{"text": "Vilka skallkrav hade rollen, och hur bedömdes de?"}]')
-_SECOND = ('[{"text": "Vilken kompetens i din kravprofil är svårast att bedöma i en intervju, och hur gör du det nu?"}]')
+_SECOND = ('[{"text": "Vilken kompetens i din kravprofil är svårast att bedöma i en intervju, '
+           'och hur gör du det nu?"}]')
 
 SCENARIOS = (
     ("Loggbok: två övningar och Min loggbok",

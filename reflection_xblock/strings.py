@@ -48,6 +48,7 @@ JS = {
     "version_at": _("Version of %(time)s"),
     "current": _("current"),
     "use_version": _("Copy this text into the box"),
+    "history_failed": _("The earlier versions could not be loaded. Check the connection and open the list again."),
     "used_version": _("The earlier text is in the box. Save it to make it your current version."),
     "conflict_commit": _("The text was changed in another tab or window. Check the box and save again."),
     "resolve_first": _("Choose a version in the dialog first."),

@@ -45,8 +45,18 @@ def test_draft_then_commit_then_edit_keeps_both_versions(runtime, block):
     assert [v["text"] for v in versions] == ["Första tanken", "Andra tanken, omskriven"]
     assert all(v["saved"] and v["shared"] is False for v in versions)
     data = page_data(render_html(runtime, block))
-    assert [v["text"] for v in data["entries"]["p1"]["versions"]] == ["Andra tanken, omskriven", "Första tanken"]
+    # The page lists the versions' dates; their texts come when the learner opens the list.
+    assert [v["saved"] for v in data["entries"]["p1"]["versions"]] == [v["saved"] for v in reversed(versions)]
+    assert "Första tanken" not in json.dumps(data, ensure_ascii=False)
+    assert data["entries"]["p1"]["current"] == "Andra tanken, omskriven"
     assert data["journal"]["p1"] == "Andra tanken, omskriven" and data["revision"] == block.revision
+    status, body, response = call(runtime, block, "entry_history", method="GET", query="key=p1")
+    assert status == 200 and response.headers["Cache-Control"] == "no-store"
+    assert [v["text"] for v in body["versions"]] == ["Andra tanken, omskriven", "Första tanken"]
+    for bad in ("key=p9", "key=%3Cscript%3E", ""):
+        status, body, _ = call(runtime, block, "entry_history", method="GET", query=bad)
+        assert status == 400 and "Övningen har ingen fråga" in body["error"]
+    assert call(runtime, block, "entry_history", method="POST", query="key=p1")[0] == 405
 
 
 def test_completion_is_published_once_when_every_prompt_is_long_enough(runtime, block):
