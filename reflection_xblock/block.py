@@ -239,7 +239,7 @@ class ReflectionJournalXBlock(HandlersMixin, RevisionedSaveMixin, CompletionOnce
             problem(_("Follow-up question: at most %(max)s characters."), max=MAX_PROMPT_CHARS)
         for name in ("display_name", "module_name"):
             if len(getattr(data, name) or "") > MAX_LABEL_CHARS:
-                problem(_("%(field)s: at most %(max)s characters."), field=tr(self.fields[name].display_name),
+                problem(_("%(field)s: at most %(max)s characters."), field=tr(ReflectionJournalXBlock.fields[name].display_name),
                         max=MAX_LABEL_CHARS)
 
     # ---- report --------------------------------------------------------------------------------------------

@@ -148,3 +148,16 @@ def test_english_page(new_page, scenario_url):
     assert "You have not written anything" in journal.course.inner_text()
     assert strings(page)["saved"] == "Saved %(time)s"
     assert fmt(strings(page)["history_n"], n=2) == "Versions (2)"
+
+
+def test_closing_the_tab_mid_typing_loses_nothing(new_page, scenario_url):
+    first = new_page("sv")
+    journal = JournalPage(first).open(scenario_url("reflection_journal", 0))
+    box = journal.box(journal.entry(0))
+    box.fill("Skrivet precis innan fliken stängdes")
+    first.close(run_before_unload=True)  # within the autosave's debounce: the page must flush on pagehide
+    # A fresh browser (no local copy) finds the draft on the server.
+    other = JournalPage(new_page("sv")).open(journal.url)
+    other.page.wait_for_timeout(200)
+    assert other.box(other.entry(0)).input_value() == "Skrivet precis innan fliken stängdes"
+    assert "inte sparat i loggboken" in other.entry(0).locator(".rj-state").first.inner_text()
