@@ -239,8 +239,8 @@ class ReflectionJournalXBlock(HandlersMixin, RevisionedSaveMixin, CompletionOnce
             problem(_("Follow-up question: at most %(max)s characters."), max=MAX_PROMPT_CHARS)
         for name in ("display_name", "module_name"):
             if len(getattr(data, name) or "") > MAX_LABEL_CHARS:
-                problem(_("%(field)s: at most %(max)s characters."), field=tr(ReflectionJournalXBlock.fields[name].display_name),
-                        max=MAX_LABEL_CHARS)
+                label = tr(ReflectionJournalXBlock.fields[name].display_name)  # self may hold defaults only
+                problem(_("%(field)s: at most %(max)s characters."), field=label, max=MAX_LABEL_CHARS)
 
     # ---- report --------------------------------------------------------------------------------------------
     def report_row(self, state):
