@@ -28,7 +28,7 @@ from xblock_layer.studio import StudioEditingMixin
 
 from .handlers import HandlersMixin
 from .i18n import CATALOGUE, _, current_lang
-from .page import FILES, course_page_html, entry_page_html, working_texts
+from .page import FILES, course_page_html, entry_data, entry_page_html, working_texts
 from .placement import placement
 from .scenarios import SCENARIOS
 
@@ -137,9 +137,10 @@ class ReflectionJournalXBlock(HandlersMixin, RevisionedSaveMixin, CompletionOnce
         return keys
 
     def saved_state(self):
-        """``{"journal": {key: working text}}``: what the autosave compares and merges (RevisionedSaveMixin)."""
+        """``{"journal": {key: working text}, "entries": ...}``: the texts the autosave compares and merges
+        (RevisionedSaveMixin: 409 answers, ``student_view_user_state``), and the versions' dates the page shows."""
         state = self.stored_state()
-        return {"journal": working_texts(state, self.open_keys(state))}
+        return {"journal": working_texts(state, self.open_keys(state)), "entries": entry_data(self, state)}
 
     # ---- the course-wide copy ----------------------------------------------------------------------------
     def block_copy(self, state):

@@ -46,7 +46,14 @@
           var key = b.getAttribute("data-field");
           if (Object.prototype.hasOwnProperty.call(state, key)) { b.value = state[key] || ""; }
         });
-        L.each(boxes, function (b) { paint(b.getAttribute("data-field")); });
+        paintAll();
+        refreshEntries();
+      }
+      // The server's texts came into the form (another tab, a page the LMS showed again): its versions too.
+      function refreshEntries() {
+        L.get(url("student_view_user_state")).then(function (r) {
+          if (r.status === 200 && r.body.entries && r.body.revision >= revision()) { entries = r.body.entries; paintAll(); }
+        });
       }
 
       // The line under a box: draft or saved, length for completion, a version about to be removed.
