@@ -161,3 +161,44 @@ def test_closing_the_tab_mid_typing_loses_nothing(new_page, scenario_url):
     other.page.wait_for_timeout(200)
     assert other.box(other.entry(0)).input_value() == "Skrivet precis innan fliken stängdes"
     assert "inte sparat i loggboken" in other.entry(0).locator(".rj-state").first.inner_text()
+
+
+def test_same_answer_in_two_tabs_asks_and_keeps_the_other_text_recoverable(new_page, scenario_url, axe_scan):
+    tab_a = JournalPage(new_page("sv")).open(scenario_url("reflection_journal", 0))
+    tab_b = JournalPage(new_page(context=tab_a.page.context)).open(tab_a.url)
+    tab_a.box(tab_a.entry(0)).fill("Text från flik A")
+    tab_a.wait_saved(tab_a.entry(0))
+    tab_b.box(tab_b.entry(0)).fill("Text från flik B")
+    tab_b.box(tab_b.entry(0)).blur()
+    dialog = tab_b.entry(0).locator(".xbl-dlg")
+    dialog.wait_for(state="visible")
+    assert dialog.get_attribute("role") == "alertdialog"
+    sides = dialog.locator(".xbl-side .xbl-text").all_inner_texts()
+    assert sides == ["Text från flik B", "Text från flik A"]
+    assert "Tänk på den senaste rekryteringen" in dialog.locator("h4").first.inner_text()
+    violations = axe_scan(tab_b.page, ".rj-block")
+    assert not violations, pretty(violations)
+    dialog.locator("button").first.click()  # keep mine
+    dialog.wait_for(state="detached")
+    tab_b.wait_saved(tab_b.entry(0))
+    assert "Text från flik A" in tab_b.entry(0).locator(".xbl-alt").inner_text()
+    fresh = JournalPage(new_page("sv")).open(tab_a.url)
+    assert fresh.box(fresh.entry(0)).input_value() == "Text från flik B"
+
+
+def test_a_paste_over_the_limit_keeps_the_rest_visible(page, scenario_url):
+    journal = JournalPage(page).open(scenario_url("reflection_journal", 0))
+    box = journal.box(journal.entry(0))
+    box.focus()
+    text = "å" * 20_000 + "RESTEN SOM INTE FÅR PLATS"
+    page.evaluate("""([sel, text]) => {
+        const el = document.querySelector(sel);
+        const data = new DataTransfer();
+        data.setData('text/plain', text);
+        el.dispatchEvent(new ClipboardEvent('paste', {clipboardData: data, bubbles: true, cancelable: true}));
+    }""", ['.rj-block[data-view="entry"] textarea[data-field="p1"]', text])
+    assert len(box.input_value()) == 20_000
+    over = journal.entry(0).locator(".xbl-over")
+    over.wait_for()
+    assert over.locator("textarea").input_value() == "RESTEN SOM INTE FÅR PLATS"
+    assert "20" in journal.entry(0).locator(".xbl-n").inner_text()

@@ -317,3 +317,14 @@ def test_student_view_user_state_gives_the_working_texts(runtime, block):
     status, body, response = call(runtime, block, "student_view_user_state", method="GET")
     assert status == 200 and body["journal"] == {"p1": "utkast", "p2": ""} and body["revision"] == 1
     assert response.headers["Cache-Control"] == "no-store"
+
+
+def test_an_answer_to_a_question_staff_removed_is_kept_shown_and_exported(runtime, block):
+    commit(runtime, block, "p2", "Svar på den andra frågan <b>")
+    block.prompts = [{"text": "Bara en fråga kvar"}]
+    html = render_html(runtime, block)
+    assert "Tidigare fråga" in html and "Svar på den andra frågan &lt;b&gt;" in html
+    assert "Vad gör du annorlunda?" in html  # the question as it read when the learner answered
+    entries = block.reflection_journal["workbench"]["blocks"][str(block.scope_ids.usage_id)]["entries"]
+    assert [(e["key"], e["prompt"]) for e in entries] == [("p2", "Vad gör du annorlunda?")]
+    assert drafts(runtime, block, {"p2": "x"})[0] == 400  # no longer writable, still readable
