@@ -60,8 +60,9 @@ def _empty_profile_json():
     return json.dumps(empty_profile(), ensure_ascii=False, separators=(",", ":"))
 
 
-def state_json(profile, revision, saved_at, maximum, override, lang):
-    """The page's JSON (state, advice, strings), escaped for a ``<script type="application/json">`` element."""
+def state_json(profile, revision, saved_at, maximum, override, lang, extra=None):
+    """The page's JSON (state, advice, strings, ``extra`` keys), escaped for a ``<script type="application/json">``
+    element."""
     if profile:
         text = profile_json(profile)
     else:
@@ -76,6 +77,7 @@ def state_json(profile, revision, saved_at, maximum, override, lang):
         # by the browser; the page carries only the query naming this framework and language.
         "framework_query": f"v={framework_version(override)}&lang={lang}",
         "advice": cached_advice(profile, text, override, lang, maximum),
+        **(extra or {}),
     }, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
     return escape_script_json(f'{head[:-1]},"profile":{text},"strings":{_strings_json(lang)}}}')
 

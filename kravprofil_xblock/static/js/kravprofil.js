@@ -187,8 +187,7 @@
       ul.textContent = "";
       // Take away the ids of earlier advice only (a field's help and its character counter stay).
       each(qa(".kp-flagged"), (n) => {
-        const ids = n.getAttribute("aria-describedby").split(" ").filter((id) => id.indexOf(uid + "-adv") !== 0);
-        if (ids.length) { n.setAttribute("aria-describedby", ids.join(" ")); } else { n.removeAttribute("aria-describedby"); }
+        n.getAttribute("aria-describedby").split(" ").forEach((id) => { if (id.indexOf(uid + "-adv") === 0) { L.describe(n, id); } });
         n.classList.remove("kp-flagged");
       });
       (list || []).forEach((a, i) => {
@@ -199,7 +198,7 @@
         mk("span", {textContent: a.message + (a.suggestion ? " " + fmt(S.suggestion, {text: a.suggestion}) : "")}, li);
         if (a.source) { mk("small", {className: "kp-source", textContent: " (" + a.source + ")"}, li); }
         if (t) {
-          t.setAttribute("aria-describedby", ((t.getAttribute("aria-describedby") || "") + " " + li.id).trim());
+          L.describe(t, li.id, true);
           t.classList.add("kp-flagged");
           mk("button", {type: "button", className: "kp-link", textContent: S.goto}, li)
             .addEventListener("click", () => t.focus());
@@ -208,11 +207,10 @@
       q(".kp-advice-empty").hidden = !!(list && list.length);
     }
 
-    // "Grundfakta – Roll": how the conflict dialog names a field of the profile.
+    // How the conflict dialog names a part of the profile: the field as advice does, or its section.
     function label(path) {
       const f = field(root, path);
-      return [q('[data-section="' + path.split(".")[0] + '"] legend'), f && f.id && q('label[for="' + f.id + '"]')]
-        .filter(Boolean).map((n) => n.textContent).join(" – ");
+      return f ? context(f) : (q('[data-section="' + path + '"] legend') || {}).textContent;
     }
 
     /* ---- the job ad ---- */
@@ -300,7 +298,7 @@
       root, uid, collect, render, label, strings: S, name: "profile", btn: "kp-btn",
       url: url("save_profile"), stateUrl: url("student_view_user_state"), key: "kravprofil:" + url("save_profile"),
       revision: data.revision, savedAt: data.saved_at, status: q(".kp-save-status"), box: q(".kp-bar"),
-      home: q('[data-action="save"]'), onSaved: (body) => showAdvice(body.advice)
+      home: q('[data-action="save"]'), uiUrl: data.layer_ui_url, onSaved: (body) => showAdvice(body.advice)
     });
     L.limits(root, S);
     each(qa("[data-download], [data-action=print]"), (a) => {
