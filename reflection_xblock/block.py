@@ -17,7 +17,7 @@ from web_fragments.fragment import Fragment
 from xblock.core import XBlock
 from xblock.fields import Boolean, Dict, Integer, List, Scope, String
 from xblock.validation import ValidationMessage
-from xblock_layer.assets import add_assets
+from xblock_layer.assets import LayerAssetsMixin, add_assets
 from xblock_layer.completion import CompletionOnceMixin
 from xblock_layer.i18n import CatalogueMixin
 from xblock_layer.olx import AuthoredOlxMixin
@@ -45,7 +45,8 @@ DEFAULT_PROMPTS = [
 
 @XBlock.wants("i18n")
 class ReflectionJournalXBlock(HandlersMixin, RevisionedSaveMixin, CompletionOnceMixin, CourseKeyedFieldsMixin,
-                              ReportRowsMixin, AuthoredOlxMixin, CatalogueMixin, StudioEditingMixin, XBlock):
+                              ReportRowsMixin, AuthoredOlxMixin, CatalogueMixin, LayerAssetsMixin, StudioEditingMixin,
+                              XBlock):
     """The learner answers reflection prompts and keeps every version; "Min loggbok" gathers the course's entries."""
 
     display_name = String(

@@ -12,6 +12,7 @@ from recruitment_core.journal import followup
 from recruitment_core.journal.model import (FOLLOWUP_KEY, MAX_ENTRY_CHARS, MAX_VERSIONS, current_text, is_complete,
                                             measured_length)
 from recruitment_core.journal.text import entry_flags, entry_note, format_date
+from xblock_layer.assets import layer_page_data
 from xblock_layer.js_strings import layer_js_strings
 from xblock_layer.rendering import PackageFiles, element_id, safe_script_json
 
@@ -95,6 +96,7 @@ def entry_page_html(block, state, lang):
         "labels": {p["id"]: p["text"] for p in prompts}
         | ({FOLLOWUP_KEY: followup_row["text"]} if followup_row else {}),
         "strings": js_strings(lang),
+        **layer_page_data(block),
     }
     return FILES.render("journal.html", {
         "uid": uid, "lang": lang, "t": page_strings(lang), "title": block.display_name,

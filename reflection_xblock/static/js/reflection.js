@@ -131,7 +131,7 @@
         root: root, uid: root.id, home: root.querySelector(".rj-title"), url: url("save_drafts"),
         stateUrl: url("student_view_user_state"), name: "journal", key: "reflection:" + url("save_drafts"),
         revision: data.revision, savedAt: data.saved_at, strings: S, status: status,
-        box: root.querySelector(".rj-bar"), btn: "rj-btn", collect: collect, render: render,
+        box: root.querySelector(".rj-bar"), btn: "rj-btn", collect: collect, render: render, uiUrl: data.layer_ui_url,
         label: function (key) { return data.labels[key] || key; },
         onSaved: function (body) {
           rev = body.revision;
