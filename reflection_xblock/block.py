@@ -106,12 +106,15 @@ class ReflectionJournalXBlock(HandlersMixin, RevisionedSaveMixin, CompletionOnce
         """The UTC date the follow-up rule compares with (a method so tests can move time)."""
         return datetime.datetime.now(datetime.timezone.utc).date()
 
-    def stored_state(self):
-        """The learner's validated state (the reminder date included); a damaged state shows as empty entries
-        but is never overwritten by a render."""
+    def stored_state(self, for_writing=False):
+        """The learner's validated state (the reminder date included). A stored state that fails validation
+        (damaged, or written under other limits) renders as empty entries; ``for_writing`` refuses it instead
+        (409), so no save ever replaces what the learner wrote with an empty journal."""
         try:
             state = validate_state(self.journal)
         except JournalError:
+            if for_writing:
+                raise
             state = empty_state()
         picked = self.followup_date
         state["followup_date"] = picked if isinstance(picked, str) and ISO_DATE_RE.fullmatch(picked) \

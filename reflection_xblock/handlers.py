@@ -61,14 +61,15 @@ class HandlersMixin:
         texts = data["journal"]
         if not isinstance(texts, dict):
             raise BadRequest(code="bad_shape")
-        state = self.stored_state()
         now = now_iso()
         try:
+            state = self.stored_state(for_writing=True)
             for key, value in texts.items():
                 self._check_key(key, state, lang)
                 state = save_draft(state, key, value, now)
         except JournalError as err:
-            raise refused(err, lang) from None
+            raise refused(JournalError(err.code, status=409 if err.code == "bad_state" else err.status, **err.params),
+                          lang) from None
         saved_at = self.commit_revision(base)
         self._store(state)
         return {"revision": self.revision, "saved_at": saved_at, "entries": entry_data(self, state)}
@@ -78,15 +79,20 @@ class HandlersMixin:
     def commit_entry(self, data, suffix=""):  # pylint: disable=unused-argument
         """"Save in my journal": ``{"key", "text", "revision"}`` -> a new version of that entry."""
         lang = current_lang()
-        data = require_dict(data, allowed_keys={"key", "text", "revision"}, required_keys=("key", "text", "revision"))
+        data = require_dict(data, allowed_keys={"key", "text", "revision", "told"},
+                            required_keys=("key", "text", "revision"))
         base = self.base_revision(data)
-        state = self.stored_state()
+        try:
+            state = self.stored_state(for_writing=True)
+        except JournalError as err:
+            raise refused(JournalError(err.code, status=409, **err.params), lang) from None
         key = data["key"]
         self._check_key(key, state, lang)
         prompt = next((p["text"] for p in self.current_prompts() if p["id"] == key), self.followup_prompt)
+        # Shared only if sharing is on now AND the page the learner wrote on said so ("told").
+        shared = bool(self.share_with_staff) and data.get("told") is True
         try:
-            state, result = commit(state, key, data["text"], now_iso(), prompt=prompt,
-                                   shared=bool(self.share_with_staff))
+            state, result = commit(state, key, data["text"], now_iso(), prompt=prompt, shared=shared)
         except JournalError as err:
             raise refused(err, lang) from None
         saved_at = self.commit_revision(base)

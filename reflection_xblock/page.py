@@ -86,7 +86,7 @@ def entry_page_html(block, state, lang):
                  "versions": len(entry["versions"]) + entry["pruned"]}, lang), "text": current_text(entry)})
     today = block.today()
     data = {
-        "view": "entry",
+        "view": "entry", "told": bool(block.share_with_staff),
         "revision": block.revision, "saved_at": block.saved_at,
         "journal": working_texts(state, keys),
         "entries": entry_data(block, state),

@@ -22,9 +22,11 @@ def drafts(runtime, block, texts, revision=None):
                                                 else revision})
 
 
-def commit(runtime, block, key, text, revision=None):
-    return call(runtime, block, "commit_entry", {"key": key, "text": text,
-                                                  "revision": block.revision if revision is None else revision})
+def commit(runtime, block, key, text, revision=None, told=None):
+    body = {"key": key, "text": text, "revision": block.revision if revision is None else revision}
+    if told is not None:
+        body["told"] = told
+    return call(runtime, block, "commit_entry", body)
 
 
 def page_data(html):
@@ -155,9 +157,27 @@ def test_share_setting_marks_versions_and_the_page_says_so_before_writing(runtim
     html = render_html(runtime, block)
     assert "Kursansvariga kan läsa det du sparar här" in html
     assert html.index("Kursansvariga kan läsa") < html.index("<textarea")
-    commit(runtime, block, "p1", "Delad text")
+    assert page_data(html)["told"] is True
+    commit(runtime, block, "p1", "Delad text", told=True)
     assert block.journal["entries"]["p1"]["versions"][0]["shared"] is True
-    assert "Det du skriver här är privat" in render_html(runtime, make_block(user="student_2"))
+    # A page loaded before staff turned sharing on told the learner "private": that save stays private.
+    commit(runtime, block, "p1", "Skrivet på en sida som sa privat", told=False)
+    assert block.journal["entries"]["p1"]["versions"][1]["shared"] is False
+    private = make_block(user="student_2")
+    assert "Det du skriver här är privat" in render_html(runtime, private)
+    commit(runtime, private, "p1", "Privat", told=True)  # the setting is off: "told" alone shares nothing
+    assert private.journal["entries"]["p1"]["versions"][0]["shared"] is False
+
+
+def test_a_damaged_stored_journal_is_never_replaced_by_a_save(runtime, block):
+    block.journal = {"version": 1, "entries": {"p1": {"versions": "trasig"}}}
+    html = render_html(runtime, block)
+    assert "<textarea" in html  # the page still opens
+    for handler, body in (("save_drafts", {"journal": {"p1": "ny"}, "revision": 0}),
+                          ("commit_entry", {"key": "p1", "text": "ny", "revision": 0})):
+        status, answer, _ = call(runtime, block, handler, body)
+        assert status == 409 and "fel form" in answer["error"], answer
+    assert block.journal == {"version": 1, "entries": {"p1": {"versions": "trasig"}}}
 
 
 # ---------------------------------------------------------------- the course-wide copy and view

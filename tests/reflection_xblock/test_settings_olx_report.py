@@ -109,7 +109,7 @@ def _states(runtime, make_block, share):
     xml = f'<reflection_journal share_with_staff="{"true" if share else "false"}"/>'
     block = make_block(xml=xml)
     call(runtime, block, "commit_entry", {"key": "p1", "text": "=cmd|' /C calc'!A0 och min reflektion",
-                                          "revision": 0})
+                                          "revision": 0, "told": share})
     other = make_block(xml=xml, user="student_2")
     states = [UserState("anna", {"journal": block.journal, "revision": block.revision, "completed": True}),
               UserState("bertil", {}),

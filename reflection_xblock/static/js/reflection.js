@@ -169,7 +169,7 @@
           return send(key, b.value, revision(), true);
         });
         function send(k, text, r, retry) {
-          return L.post(url("commit_entry"), {key: k, text: text, revision: r}).then(function (res) {
+          return L.post(url("commit_entry"), {key: k, text: text, revision: r, told: data.told}).then(function (res) {
             var body = res.body || {};
             if (res.status === 200) {
               rev = body.revision;
