@@ -119,6 +119,26 @@ class HandlersMixin:
         return {"followup": self.followup_info(state), "date": picked}
 
     @XBlock.handler
+    def followup_calendar(self, request, suffix=""):  # pylint: disable=unused-argument
+        """GET: the follow-up's date as a calendar event (``.ics``) -- the reminder the course cannot send."""
+        refusal = refuse_method(self, request)
+        if refusal is not None:
+            return refusal
+        lang = current_lang()
+        state = self.stored_state()
+        info = self.followup_info(state)
+        if not info["enabled"] or not info["opens_on"]:
+            return error_response(self, refused(JournalError("followup_none", status=409), lang))
+        day = datetime.date.fromisoformat(info["opens_on"])
+        title = self.display_name or core_text(LABELS, "journal_title", lang)
+        body = followup.calendar_ics(
+            day, core_text(LABELS, "calendar_summary", lang, title=title), self.followup_prompt,
+            f"{self.scope_ids.usage_id}-{self.scope_ids.user_id}@reflection-journal",
+            datetime.datetime.now(datetime.timezone.utc))
+        fallback = "titta-tillbaka" if lang == "sv" else "look-back"
+        return attachment(body.encode("utf-8"), "text/calendar; charset=utf-8", fallback, fallback, extension="ics")
+
+    @XBlock.handler
     def entry_history(self, request, suffix=""):  # pylint: disable=unused-argument
         """GET ``?key=p1``: the versions of one entry with their texts (the page lists only their dates)."""
         refusal = refuse_method(self, request)

@@ -16,6 +16,7 @@ PAGE = {
                      "reminder: put the day in your calendar too."),
     "remind_save": _("Save the date"),
     "remind_clear": _("Remove the date"),
+    "calendar": _("Add the day to my calendar (.ics)"),
     "downloads": _("Keep your journal"),
     "download_docx": _("Download my journal (Word)"),
     "download_md": _("Download my journal (Markdown)"),

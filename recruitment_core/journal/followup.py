@@ -77,4 +77,49 @@ def with_pick(state, value, today):
     return out
 
 
-__all__ = ["FOLLOWUP_KEY", "MAX_DAYS", "check_open", "opens_on", "status", "validate_pick", "with_pick"]
+
+
+# ---------------------------------------------------------------- "påminn mig": a calendar file
+
+def _ics_text(value):
+    """RFC 5545 TEXT: backslash, semicolon and comma escaped, line breaks as ``\\n``, control characters gone."""
+    from ..profile import clean_text  # pylint: disable=import-outside-toplevel
+
+    value = clean_text(value or "").replace("\t", " ")
+    return (value.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\n", "\\n"))
+
+
+def _fold(line):
+    """A content line folded at 75 octets (RFC 5545 3.1), never inside a UTF-8 character."""
+    out, current, size = [], "", 0
+    for char in line:
+        width = len(char.encode("utf-8"))
+        if size + width > 75:
+            out.append(current)
+            current, size = " ", 1
+        current += char
+        size += width
+    out.append(current)
+    return "\r\n".join(out)
+
+
+def calendar_ics(day, summary, description, uid, stamp):
+    """An all-day event on ``day`` (a date) with a reminder at 09:00, as ``.ics`` text (CRLF lines).
+
+    ``uid`` identifies the event (the same block and learner give the same uid, so a calendar updates it);
+    ``stamp`` is the UTC datetime the file is made."""
+    next_day = day + datetime.timedelta(days=1)
+    lines = [
+        "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//kompetensrekrytering//reflection journal//SV",
+        "CALSCALE:GREGORIAN", "METHOD:PUBLISH", "BEGIN:VEVENT",
+        f"UID:{_ics_text(uid)}", f"DTSTAMP:{stamp:%Y%m%dT%H%M%SZ}",
+        f"DTSTART;VALUE=DATE:{day:%Y%m%d}", f"DTEND;VALUE=DATE:{next_day:%Y%m%d}",
+        f"SUMMARY:{_ics_text(summary)}", f"DESCRIPTION:{_ics_text(description)}", "TRANSP:TRANSPARENT",
+        "BEGIN:VALARM", "ACTION:DISPLAY", f"DESCRIPTION:{_ics_text(summary)}", "TRIGGER:PT9H", "END:VALARM",
+        "END:VEVENT", "END:VCALENDAR",
+    ]
+    return "\r\n".join(_fold(line) for line in lines) + "\r\n"
+
+
+__all__ = ["FOLLOWUP_KEY", "MAX_DAYS", "calendar_ics", "check_open", "opens_on", "status", "validate_pick",
+           "with_pick"]

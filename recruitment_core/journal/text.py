@@ -68,6 +68,7 @@ LABELS = {
     "no_module": {"sv": "Övrigt", "en": "Other"},
     "followup": {"sv": "Uppföljning", "en": "Follow-up"},
     "earlier_question": {"sv": "Tidigare fråga", "en": "Earlier question"},
+    "calendar_summary": {"sv": "Titta tillbaka i loggboken: {title}", "en": "Look back in your journal: {title}"},
 }
 
 

@@ -115,6 +115,12 @@ def test_keyboard_only_write_save_and_pick_a_follow_up_date(page, scenario_url, 
     message = second.locator(".rj-date-msg")
     message.filter(has_text="Vi har noterat").wait_for()
     assert str(year + 1) in second.locator(".rj-fu-status").inner_text()
+    calendar = second.locator("a[data-calendar]")
+    assert calendar.is_visible()
+    with page.expect_download() as info:
+        calendar.click()
+    ics = open(info.value.path(), encoding="utf-8").read()
+    assert f"DTSTART;VALUE=DATE:{picked.replace('-', '')}" in ics and info.value.suggested_filename.endswith(".ics")
     journal.reload()
     assert journal.entry(1).locator('input[type="date"]').input_value() == picked
     # A date in the past is refused with a message, nothing changes.

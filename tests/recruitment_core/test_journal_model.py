@@ -280,3 +280,17 @@ def test_dates_and_numbers_follow_the_style_guide():
     assert format_date("2026-03-15T00:30:00+02:00", "sv") == "14 mars 2026"  # UTC date
     assert format_date("nonsense", "sv") == ""
     assert format_number(20000, "sv") == "20\u00a0000" and format_number(20000, "en") == "20,000"
+
+
+def test_calendar_file_is_valid_ics_with_escaped_text_and_folded_lines():
+    text = followup.calendar_ics(datetime.date(2026, 4, 1), "Titta tillbaka: Reflektion; del 2, \"åäö\"",
+                                 "Vad har du använt?\nRad två \\ slut\x00 " + "å" * 100, "u1@rj",
+                                 datetime.datetime(2026, 3, 1, 9, 0))
+    assert text.endswith("\r\n") and "\n" not in text.replace("\r\n", "")
+    lines = text.split("\r\n")[:-1]
+    assert all(len(line.encode("utf-8")) <= 75 for line in lines)
+    unfolded = text.replace("\r\n ", "")
+    assert "DTSTART;VALUE=DATE:20260401\r\nDTEND;VALUE=DATE:20260402" in unfolded
+    assert "SUMMARY:Titta tillbaka: Reflektion\\; del 2\\, \"åäö\"" in unfolded
+    assert "DESCRIPTION:Vad har du använt?\\nRad två \\\\ slut " + "å" * 100 in unfolded
+    assert "\x00" not in text and unfolded.count("BEGIN:") == unfolded.count("END:") == 3

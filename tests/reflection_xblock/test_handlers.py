@@ -348,3 +348,19 @@ def test_an_answer_to_a_question_staff_removed_is_kept_shown_and_exported(runtim
     entries = block.reflection_journal["workbench"]["blocks"][str(block.scope_ids.usage_id)]["entries"]
     assert [(e["key"], e["prompt"]) for e in entries] == [("p2", "Vad gör du annorlunda?")]
     assert drafts(runtime, block, {"p2": "x"})[0] == 400  # no longer writable, still readable
+
+
+def test_the_follow_up_date_as_a_calendar_file(runtime, block, today):
+    today(datetime.date(2026, 3, 1))
+    status, body, _ = call(runtime, block, "followup_calendar", method="GET")
+    assert status == 409  # no date yet: no first answer, nothing picked
+    call(runtime, block, "set_followup_date", {"date": "2026-03-20"})
+    status, body, response = call(runtime, block, "followup_calendar", method="GET")
+    assert status == 200 and response.content_type == "text/calendar"
+    assert "titta-tillbaka.ics" in response.headers["Content-Disposition"]
+    text = body.decode("utf-8")
+    assert "DTSTART;VALUE=DATE:20260320" in text and "SUMMARY:Titta tillbaka i loggboken: Reflektion" in text
+    assert "Vad har du använt sedan kursen?" in text.replace("\r\n ", "")
+    assert call(runtime, block, "followup_calendar", method="POST")[0] == 405
+    html = render_html(runtime, block)
+    assert 'data-calendar="1">' in html  # shown once there is a date

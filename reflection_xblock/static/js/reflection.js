@@ -204,9 +204,11 @@
         if (action === "save-date" || action === "clear-date") { pickDate(action === "clear-date"); }
       });
 
-      var fu = root.querySelector(".rj-fu-status");
+      var fu = root.querySelector(".rj-fu-status"), cal = root.querySelector("a[data-calendar]");
+      if (cal) { cal.href = url("followup_calendar"); }
       function followupLine(info) {
         if (!fu) { return; }
+        if (cal) { cal.hidden = !info.opens_on; }
         fu.textContent = info.open ? S.followup_open : info.opens_on ? fmt(S.followup_opens, {date: when(info.opens_on, true)})
           : fmt(S.followup_waiting, {days: data.followup.days});
       }
