@@ -161,10 +161,11 @@ def test_static_name_with_spaces_or_swedish_letters(tmp_path):
 
 
 def test_unknown_block_type(tmp_path):
-    src = write_source(tmp_path / "src", b__journal_yaml="type: reflection_journal\ndisplay_name: Loggbok\n")
+    # A type no package of ours provides (reflection_journal, once the example here, is installed now).
+    src = write_source(tmp_path / "src", b__journal_yaml="type: flashcards\ndisplay_name: Kort\n")
     text = (src / "course.yaml").read_text().replace("- film: f/film.yaml", "- film: f/film.yaml\n          - block: b/journal.yaml")
     (src / "course.yaml").write_text(text)
-    assert_error(build_errors(src, tmp_path), "b/journal.yaml", 1, "'reflection_journal' is not installed")
+    assert_error(build_errors(src, tmp_path), "b/journal.yaml", 1, "'flashcards' is not installed")
 
 
 def test_grading_mismatch(tmp_path):
