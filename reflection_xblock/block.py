@@ -89,6 +89,8 @@ class ReflectionJournalXBlock(HandlersMixin, RevisionedSaveMixin, CompletionOnce
 
     journal = Dict(default={}, scope=Scope.user_state, help="The learner's entries with versions and drafts.")
     followup_date = String(default="", scope=Scope.user_state, help="The learner's reminder date (YYYY-MM-DD).")
+    indexed = String(default="", scope=Scope.user_state,
+                     help="The signature (revision, settings) the course-wide copy was last checked against.")
     reflection_journal = Dict(
         default={}, scope=Scope.user_info,
         help="A copy of the learner's entries of every journal block, keyed by course id (docs/contracts.md).")
@@ -150,36 +152,36 @@ class ReflectionJournalXBlock(HandlersMixin, RevisionedSaveMixin, CompletionOnce
     def block_copy(self, state):
         module, order = placement(self)
         label = self.module_name.strip() or module
-        copy = jcourse.block_copy(state, self.current_prompts(), self.followup_prompt, self.display_name, label,
+        return jcourse.block_copy(state, self.current_prompts(), self.followup_prompt, self.display_name, label,
                                   order, state_saved_at(self))
-        copy["sig"] = self.index_signature()
-        return copy
 
     def index_signature(self):
-        """What the copy was made from: the learner's revision and the settings it shows."""
+        """What the copy is made from: the learner's revision and the settings it shows."""
         settings = json.dumps([self.display_name, self.module_name, self.prompts, self.followup_prompt],
                               ensure_ascii=False, separators=(",", ":"), sort_keys=True, default=str)
         return f"{self.revision}:{hashlib.sha1(settings.encode('utf-8')).hexdigest()[:16]}"
 
     def refresh_index(self, state, force=False):
-        """Write this block's part of the learner's course-wide journal when it differs; True if written.
+        """Bring this block's part of the learner's course-wide journal up to date; True if a field changed.
 
-        A render checks only the stored signature (revision and settings): the copy is rebuilt when it is
-        missing (a cap dropped it, an older version wrote it) or was made from other data."""
+        ``indexed`` (user_state) remembers the signature the copy was last checked against, so a render costs
+        a dict lookup when nothing changed; the copy itself (a large ``user_info`` value) is rewritten only
+        when its content differs -- not on every autosave of a draft that changes nothing in it. A copy that
+        is missing (a cap dropped it, another version wrote the index) is rebuilt."""
         if self.view != "entry":
             return False
         index = self.stored_index()
         key, usage = course_key(self), str(self.scope_ids.usage_id)
-        if not force:
-            course = index.get(key) if isinstance(index, dict) else None
+        signature = self.index_signature()
+        if not force and self.indexed == signature:
+            course = index.get(key)
             blocks = course.get("blocks") if isinstance(course, dict) else None
-            stored = blocks.get(usage) if isinstance(blocks, dict) else None
-            if isinstance(stored, dict) and stored.get("sig") == self.index_signature():
+            if (isinstance(blocks, dict) and usage in blocks) or not state["entries"]:
                 return False
         copy = self.block_copy(state)
-        if not jcourse.needs_update(index, key, usage, copy):
-            return False
-        self.reflection_journal = jcourse.update_index(index, key, usage, copy, state_saved_at(self))
+        if jcourse.needs_update(index, key, usage, copy):
+            self.reflection_journal = jcourse.update_index(index, key, usage, copy, state_saved_at(self))
+        self.indexed = signature
         return True
 
     def stored_index(self):

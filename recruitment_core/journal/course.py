@@ -108,13 +108,10 @@ def _clean_block(block):
     if not isinstance(block, dict) or not isinstance(block.get("entries"), list):
         return None
     entries = [e for e in (_clean_entry(x) for x in block["entries"][:64]) if e]
-    clean = {"title": _label(block.get("title")), "module": _label(block.get("module")),
-             "order": _order(block.get("order")),
-             "updated": block.get("updated") if isinstance(block.get("updated"), str) else "",
-             "entries": entries}
-    if isinstance(block.get("sig"), str):
-        clean["sig"] = block["sig"][:80]  # what the block made the copy from (its business, kept as is)
-    return clean
+    return {"title": _label(block.get("title")), "module": _label(block.get("module")),
+            "order": _order(block.get("order")),
+            "updated": block.get("updated") if isinstance(block.get("updated"), str) else "",
+            "entries": entries}
 
 
 def clean_course(data):

@@ -364,3 +364,27 @@ def test_the_follow_up_date_as_a_calendar_file(runtime, block, today):
     assert call(runtime, block, "followup_calendar", method="POST")[0] == 405
     html = render_html(runtime, block)
     assert 'data-calendar="1">' in html  # shown once there is a date
+
+
+def test_autosaves_that_leave_the_copy_unchanged_do_not_rewrite_it(runtime, block, monkeypatch):
+    from recruitment_core.journal import course as jcourse
+    commit(runtime, block, "p1", "Sparad text")
+    writes = []
+    original = jcourse.needs_update
+
+    def spy(*args):
+        result = original(*args)
+        if result:
+            writes.append(args)
+        return result
+    monkeypatch.setattr(jcourse, "needs_update", spy)
+    drafts(runtime, block, {"p1": "Sparad text, utkast 1"})  # the copy now says "a newer draft exists"
+    drafts(runtime, block, {"p1": "Sparad text, utkast 2"})
+    drafts(runtime, block, {"p1": "Sparad text, utkast 3"})
+    assert len(writes) == 1
+    render_html(runtime, block)
+    assert len(writes) == 1  # a render after the saves finds the copy current
+    block.display_name = "Nytt namn"  # staff renamed the exercise: the next render brings the copy up to date
+    render_html(runtime, block)
+    assert len(writes) == 2
+    assert block.reflection_journal["workbench"]["blocks"][str(block.scope_ids.usage_id)]["title"] == "Nytt namn"
