@@ -6,12 +6,14 @@ autoescaped. Translated strings are built once per language.
 """
 import datetime
 import functools
+import re
 
 from recruitment_core.journal import course as jcourse
 from recruitment_core.journal import followup
 from recruitment_core.journal.model import (FOLLOWUP_KEY, MAX_ENTRY_CHARS, MAX_VERSIONS, current_text, is_complete,
                                             measured_length)
 from recruitment_core.journal.text import entry_flags, entry_note, format_date
+from django.utils.safestring import mark_safe
 from xblock_layer.assets import layer_page_data
 from xblock_layer.js_strings import layer_js_strings
 from xblock_layer.rendering import PackageFiles, element_id, safe_script_json
@@ -72,11 +74,7 @@ def entry_page_html(block, state, lang):
     info = block.followup_info(state)
     uid = element_id(block.scope_ids.usage_id, "rj")
     keys = [p["id"] for p in prompts] + ([FOLLOWUP_KEY] if info["open"] else [])
-    rows = [dict(p, field=f"{uid}-{p['id']}") for p in prompts]
-    followup_row = None
-    if info["enabled"]:
-        followup_row = {"id": FOLLOWUP_KEY, "text": block.followup_prompt.strip(), "guidance": "",
-                        "field": f"{uid}-{FOLLOWUP_KEY}"}
+    followup_row = {"text": block.followup_prompt.strip()} if info["enabled"] else None
     earlier = []
     prompt_ids = {p["id"] for p in prompts}
     for key, entry in state["entries"].items():
@@ -98,14 +96,50 @@ def entry_page_html(block, state, lang):
         "strings": js_strings(lang),
         **layer_page_data(block),
     }
-    return FILES.render("journal.html", {
-        "uid": uid, "lang": lang, "t": page_strings(lang), "title": block.display_name,
-        "share": block.share_with_staff, "prompts": rows, "followup": followup_row, "followup_info": info,
-        "date_min": today.isoformat(),
-        "date_max": (today + datetime.timedelta(days=followup.MAX_PICK_AHEAD_DAYS)).isoformat(),
-        "picked": state["followup_date"], "earlier": earlier, "max_chars": MAX_ENTRY_CHARS,
-        "data_json": safe_script_json(data),
-    })
+    date_min = today.isoformat()
+    date_max = (today + datetime.timedelta(days=followup.MAX_PICK_AHEAD_DAYS)).isoformat()
+    values = {UID: uid, PICKED: state["followup_date"], DATE_MIN: date_min, DATE_MAX: date_max,
+              DATA: safe_script_json(data)}
+    settings = (lang, block.display_name, block.share_with_staff, tuple(_prompt_key(p) for p in prompts),
+                followup_row["text"] if followup_row else None, info["open"], bool(info["opens_on"]))
+    if earlier or "__RJ_" in repr(settings):  # learner text in the HTML, or a marker in staff's text: no cache
+        return FILES.render("journal.html", dict(
+            _entry_context(*settings, uid=uid), earlier=earlier, picked=state["followup_date"], date_min=date_min,
+            date_max=date_max, data_json=values[DATA]))
+    return _fill(_entry_shell(*settings), values)
+
+
+# The page without the learner's parts is the same for every learner of a block: rendered once per settings
+# and language, then filled with the escaped per-learner values (the id prefix, dates and the JSON).
+UID, PICKED, DATE_MIN, DATE_MAX, DATA = "__RJ_UID__", "__RJ_PICKED__", "__RJ_DATE_MIN__", "__RJ_DATE_MAX__", \
+    "__RJ_DATA_JSON__"
+_MARK_RE = re.compile("|".join((UID, PICKED, DATE_MIN, DATE_MAX, DATA)))
+
+
+def _prompt_key(prompt):
+    return prompt["id"], prompt["text"], prompt["guidance"]
+
+
+def _entry_context(lang, title, share, prompts, followup_text, followup_open, has_date, uid=UID):
+    rows = [{"id": key, "text": text, "guidance": guidance, "field": f"{uid}-{key}"}
+            for key, text, guidance in prompts]
+    row = None
+    if followup_text is not None:
+        row = {"id": FOLLOWUP_KEY, "text": followup_text, "guidance": "", "field": f"{uid}-{FOLLOWUP_KEY}"}
+    return {"uid": uid, "lang": lang, "t": page_strings(lang), "title": title, "share": share, "prompts": rows,
+            "followup": row, "followup_info": {"open": followup_open, "opens_on": has_date},
+            "max_chars": MAX_ENTRY_CHARS, "earlier": []}
+
+
+@functools.lru_cache(maxsize=256)
+def _entry_shell(lang, title, share, prompts, followup_text, followup_open, has_date):
+    return FILES.render("journal.html", dict(
+        _entry_context(lang, title, share, prompts, followup_text, followup_open, has_date),
+        picked=PICKED, date_min=DATE_MIN, date_max=DATE_MAX, data_json=mark_safe(DATA)))  # noqa: S308 (a marker)
+
+
+def _fill(shell, values):
+    return _MARK_RE.sub(lambda m: values[m.group(0)], shell)
 
 
 def course_page_data(block, lang, page=1):

@@ -388,3 +388,16 @@ def test_autosaves_that_leave_the_copy_unchanged_do_not_rewrite_it(runtime, bloc
     render_html(runtime, block)
     assert len(writes) == 2
     assert block.reflection_journal["workbench"]["blocks"][str(block.scope_ids.usage_id)]["title"] == "Nytt namn"
+
+
+def test_the_cached_page_shell_never_mixes_learners_or_blocks(runtime, make_block):
+    a = make_block(xml='<reflection_journal display_name="&lt;b&gt;Övning&lt;/b&gt; A"/>')
+    commit(runtime, a, "p1", "Annas text")
+    b = make_block(xml='<reflection_journal display_name="&lt;b&gt;Övning&lt;/b&gt; A"/>', user="student_2")
+    html_a, html_b = render_html(runtime, a), render_html(runtime, b)
+    assert "&lt;b&gt;Övning&lt;/b&gt; A" in html_a and "<b>Övning" not in html_a
+    assert page_data(html_a)["journal"]["p1"] == "Annas text" and page_data(html_b)["journal"]["p1"] == ""
+    assert "__RJ_" not in html_a + html_b
+    other = make_block(xml='<reflection_journal display_name="Övning B" prompts=\'["Fråga __RJ_DATA_JSON__"]\'/>')
+    html = render_html(runtime, other)
+    assert "Fråga __RJ_DATA_JSON__" in html and page_data(html)["revision"] == 0
