@@ -155,11 +155,13 @@ class ReflectionJournalXBlock(HandlersMixin, RevisionedSaveMixin, CompletionOnce
         return jcourse.block_copy(state, self.current_prompts(), self.followup_prompt, self.display_name, label,
                                   order, state_saved_at(self))
 
-    def index_signature(self):
-        """What the copy is made from: the learner's revision and the settings it shows."""
-        settings = json.dumps([self.display_name, self.module_name, self.prompts, self.followup_prompt],
-                              ensure_ascii=False, separators=(",", ":"), sort_keys=True, default=str)
-        return f"{self.revision}:{hashlib.sha1(settings.encode('utf-8')).hexdigest()[:16]}"
+    def index_signature(self, state):
+        """What the copy is made from: the learner's revision, each entry's versions, and the settings it shows."""
+        versions = [(k, len(e["versions"]) + e["pruned"], e["versions"][-1]["saved"] if e["versions"] else "",
+                     bool(e["draft"])) for k, e in sorted(state["entries"].items())]
+        source = json.dumps([self.display_name, self.module_name, self.prompts, self.followup_prompt, versions],
+                            ensure_ascii=False, separators=(",", ":"), sort_keys=True, default=str)
+        return f"{self.revision}:{hashlib.sha1(source.encode('utf-8')).hexdigest()[:16]}"
 
     def refresh_index(self, state, force=False):
         """Bring this block's part of the learner's course-wide journal up to date; True if a field changed.
@@ -172,7 +174,7 @@ class ReflectionJournalXBlock(HandlersMixin, RevisionedSaveMixin, CompletionOnce
             return False
         index = self.stored_index()
         key, usage = course_key(self), str(self.scope_ids.usage_id)
-        signature = self.index_signature()
+        signature = self.index_signature(state)
         if not force and self.indexed == signature:
             course = index.get(key)
             blocks = course.get("blocks") if isinstance(course, dict) else None

@@ -91,11 +91,19 @@ class HandlersMixin:
         prompt = next((p["text"] for p in self.current_prompts() if p["id"] == key), self.followup_prompt)
         # Shared only if sharing is on now AND the page the learner wrote on said so ("told").
         shared = bool(self.share_with_staff) and data.get("told") is True
+        before = working_texts(state, [key])[key]
         try:
             state, result = commit(state, key, data["text"], now_iso(), prompt=prompt, shared=shared)
         except JournalError as err:
             raise refused(err, lang) from None
-        saved_at = self.commit_revision(base)
+        if working_texts(state, [key])[key] != before:
+            saved_at = self.commit_revision(base)  # the text in the box changed too: other tabs must merge it
+        else:
+            # The usual case (the page saved its draft first): the texts the autosave guards are unchanged, so
+            # the revision stays and no tab has to merge anything; a stale page still gets its 409.
+            if base != self.revision:
+                self.commit_revision(base)  # raises Conflict with the saved texts
+            saved_at = now_iso()
         self._store(state)
         completed = self.publish_completion_once(is_complete(state, self.current_prompts(), self.min_length))
         return {"revision": self.revision, "saved_at": saved_at, "changed": result["changed"],

@@ -401,3 +401,16 @@ def test_the_cached_page_shell_never_mixes_learners_or_blocks(runtime, make_bloc
     other = make_block(xml='<reflection_journal display_name="Övning B" prompts=\'["Fråga __RJ_DATA_JSON__"]\'/>')
     html = render_html(runtime, other)
     assert "Fråga __RJ_DATA_JSON__" in html and page_data(html)["revision"] == 0
+
+
+def test_saving_the_drafted_text_keeps_the_revision_a_different_text_bumps_it(runtime, block):
+    drafts(runtime, block, {"p1": "Utkastet"})
+    revision = block.revision
+    status, body, _ = commit(runtime, block, "p1", "Utkastet")
+    assert status == 200 and body["revision"] == revision == block.revision  # no tab has anything to merge
+    copy = block.reflection_journal["workbench"]["blocks"][str(block.scope_ids.usage_id)]["entries"][0]
+    assert (copy["text"], copy["versions"], copy["draft"]) == ("Utkastet", 1, "")  # Min loggbok follows
+    status, body, _ = commit(runtime, block, "p1", "En annan text än utkastet")
+    assert status == 200 and body["revision"] == revision + 1  # the box's text changed: other tabs must merge
+    status, body, _ = commit(runtime, block, "p1", "En annan text än utkastet", revision=revision)
+    assert status == 409  # a stale page is still told

@@ -31,7 +31,7 @@
     }
 
     function entryView() {
-      var boxes = root.querySelectorAll("textarea[data-field]"), entries = data.entries || {}, rev = data.revision;
+      var boxes = root.querySelectorAll("textarea[data-field]"), entries = data.entries || {};
       var saver;
 
       function box(key) { return root.querySelector('textarea[data-field="' + key + '"]'); }
@@ -134,12 +134,11 @@
         box: root.querySelector(".rj-bar"), btn: "rj-btn", collect: collect, render: render, uiUrl: data.layer_ui_url,
         label: function (key) { return data.labels[key] || key; },
         onSaved: function (body) {
-          rev = body.revision;
           if (body.entries) { entries = body.entries; }
           paintAll();
         }
       });
-      function revision() { return saver.revision ? saver.revision() : rev; }
+      function revision() { return saver.revision(); }
 
       root.addEventListener("input", function (ev) {
         var key = ev.target.getAttribute && ev.target.getAttribute("data-field");
@@ -150,20 +149,24 @@
         if (ev.target.tagName === "TEXTAREA" && saver.dirty()) { saver.save(); }
       });
 
-      // Save pending drafts first; a 409 merges and saves again, so one more round may be needed.
+      // Save pending drafts first. A 409 is merged by the layer (its module may load first), then saved again:
+      // wait for that, but not for an open dialog, an error the status shows, or a browser that is offline.
       function flush(tries) {
         return saver.save().then(function (ok) {
-          if (ok || tries < 1 || root.querySelector(".xbl-dlg") || navigator.onLine === false) { return ok; }
-          return flush(tries - 1);
+          if (ok) { return true; }
+          if (tries < 1 || root.querySelector(".xbl-dlg") || status.classList.contains("xbl-error") ||
+              navigator.onLine === false) { return false; }
+          return new Promise(function (done) { setTimeout(done, 250); }).then(function () { return flush(tries - 1); });
         });
       }
 
       function commit(key) {
         var b = box(key), msg = section(key).querySelector(".rj-msg");
         msg.textContent = S.saving;
-        flush(2).then(function (ok) {
+        flush(40).then(function (ok) {
           if (!ok) {
-            msg.textContent = root.querySelector(".xbl-dlg") ? S.resolve_first : S.offline;
+            msg.textContent = root.querySelector(".xbl-dlg") ? S.resolve_first
+              : status.classList.contains("xbl-error") ? status.textContent : S.offline;
             return null;
           }
           return send(key, b.value, revision(), true);
@@ -172,15 +175,14 @@
           return L.post(url("commit_entry"), {key: k, text: text, revision: r, told: data.told}).then(function (res) {
             var body = res.body || {};
             if (res.status === 200) {
-              rev = body.revision;
               entries = body.entries;
               var parts = [body.changed ? S.committed : S.committed_same];
               (body.pruned || []).forEach(function (p) { parts.push(fmt(S.pruned, {date: when(p.saved, true)})); });
               if (body.completed && !data.complete) { data.complete = true; parts.push(S.complete); }
               msg.textContent = parts.join(" ");
-              if (saver.adopt) {
+              if (body.revision !== revision()) {  // the text in the box changed on the server: merge it
                 saver.adopt({journal: body.journal, revision: body.revision, saved_at: body.saved_at});
-              } else { saver.check(); }
+              }
               paintAll();
             } else if (res.status === 409 && body.journal) {
               if (retry && body.journal[k] === text) { return send(k, text, body.revision, false); }
