@@ -162,7 +162,7 @@ def course_page_data(block, lang, page=1):
 
 def course_page_html(block, lang):
     uid = element_id(block.scope_ids.usage_id, "rj")
-    data = {"view": "course_journal", "journal_page": course_page_data(block, lang, 1), "strings": js_strings(lang)}
+    data = {"view": "course_journal", "strings": js_strings(lang)}  # the entries come from journal_page
     return FILES.render("course_journal.html", {
         "uid": uid, "lang": lang, "t": page_strings(lang), "title": block.display_name,
         "data_json": safe_script_json(data),

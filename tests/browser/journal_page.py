@@ -32,7 +32,8 @@ class JournalPage:
     def _wait_ready(self):
         self.page.wait_for_function(
             "document.querySelectorAll('.rj-block').length > 0 && "
-            "[...document.querySelectorAll('.rj-block')].every(b => b.dataset.rjReady === '1')")
+            "[...document.querySelectorAll('.rj-block')].every(b => b.dataset.rjReady === '1' && "
+            "(b.dataset.view !== 'course_journal' || b.dataset.rjLoaded === '1'))")
 
     def reload(self):
         self.page.reload()

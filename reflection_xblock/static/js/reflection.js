@@ -236,7 +236,7 @@
     function courseView() {
       var holder = root.querySelector(".rj-journal"), range = root.querySelector(".rj-range");
       var older = root.querySelector('[data-action="older"]'), newer = root.querySelector('[data-action="newer"]');
-      var page = data.journal_page;
+      var page = null;
       function show(pg, focus) {
         holder.textContent = "";
         range.textContent = pg.total ? fmt(S.page_of, {first: pg.first, last: pg.last, total: pg.total}) : "";
@@ -259,16 +259,26 @@
         newer.hidden = pg.page <= 1;
         if (focus) { holder.focus(); }
       }
-      function go(n) {
-        L.get(url("journal_page", "page=" + n)).then(function (r) {
-          if (r.status === 200) { page = r.body; show(page, true); } else {
+      // The journal comes by its own request: the unit's page stays small and fast however much was written.
+      function go(n, focus) {
+        return L.get(url("journal_page", "page=" + n)).then(function (r) {
+          if (r.status === 200) {
+            page = r.body;
+            status.textContent = "";
+            status.classList.remove("xbl-error");
+            show(page, focus);
+          } else {
             status.textContent = S.loading_failed;
+            status.classList.add("xbl-error");
+            if (!page) { holder.textContent = S.loading_failed; }
           }
+          root.setAttribute("data-rj-loaded", page ? "1" : "0");
         });
       }
-      older.addEventListener("click", function () { go(page.page + 1); });
-      newer.addEventListener("click", function () { go(page.page - 1); });
-      show(page, false);
+      older.addEventListener("click", function () { go(page.page + 1, true); });
+      newer.addEventListener("click", function () { go(page.page - 1, true); });
+      window.addEventListener("online", function () { if (!page) { go(1, false); } });
+      go(1, false);
       return quietSaver();
     }
 
