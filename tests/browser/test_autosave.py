@@ -34,6 +34,14 @@ def saved_profile(new_page, url):
     return KravprofilPage(new_page("sv")).open(url)
 
 
+def close_tab(page):
+    """Close a tab as a learner does (unload handlers run) and wait until it is gone."""
+    page.close(run_before_unload=True)
+    deadline = time.monotonic() + 10
+    while not page.is_closed() and time.monotonic() < deadline:
+        time.sleep(0.05)
+
+
 def two_tabs(new_page, scenario_url):
     first = new_page("sv")
     second = new_page(context=first.context)  # a second tab of the same browser, same learner
@@ -198,7 +206,7 @@ def test_leaving_within_the_debounce_loses_nothing(new_page, scenario_url, how):
     text = f"Skrivet precis innan fliken stängdes ({how})"
     kp.field("basics.team").fill(text)  # the debounced save is 1.5 s away
     if how == "close":
-        page.close(run_before_unload=True)
+        close_tab(page)
     else:
         page.goto("about:blank")
     other = new_page("sv")  # a fresh browser: only the server can have it
@@ -209,6 +217,50 @@ def test_leaving_within_the_debounce_loses_nothing(new_page, scenario_url, how):
             break
         time.sleep(0.5)
     assert fresh.field("basics.team").input_value() == text
+
+
+def test_a_tab_closed_offline_is_restored_and_saved_on_the_next_visit(new_page, scenario_url):
+    url = scenario_url("kravprofil")
+    page = new_page("sv")
+    kp = KravprofilPage(page).open(url)
+    page.context.set_offline(True)
+    kp.field("conditions.hours").fill("Dagtid, flex 7–18 (skrivet utan nät)")
+    later = new_page(context=page.context)  # the same browser (a blank tab keeps it open)
+    close_tab(page)  # the keepalive cannot reach the server: only the local copy has it
+    later.context.set_offline(False)
+    again = KravprofilPage(later).open(url)
+    assert again.field("conditions.hours").input_value() == "Dagtid, flex 7–18 (skrivet utan nät)"
+    again.wait_all_saved()
+    assert strings(again.page)["restored"] in again.status().inner_text()
+    fresh = saved_profile(new_page, url)
+    assert fresh.field("conditions.hours").input_value() == "Dagtid, flex 7–18 (skrivet utan nät)"
+
+
+def test_a_copy_left_offline_that_clashes_with_a_later_save_asks_on_the_next_visit(new_page, scenario_url):
+    url = scenario_url("kravprofil")
+    page = new_page("sv")
+    kp = KravprofilPage(page).open(url)
+    page.context.set_offline(True)
+    kp.fill({"basics.role": "Roll skriven utan nät", "basics.team": "Team skrivet utan nät"})
+    later = new_page(context=page.context)
+    close_tab(page)
+    later.context.set_offline(False)
+    other = KravprofilPage(new_page("sv")).open(url)  # meanwhile, on another computer
+    other.fill({"basics.role": "Roll sparad på en annan dator"})
+    other.save()
+
+    again = KravprofilPage(later).open(url)
+    dialog = again.root.locator(DIALOG)
+    dialog.wait_for(state="visible")
+    assert dialog.locator(".xbl-cmp").count() == 1  # the team changed on one side only: merged, not asked
+    assert [t.inner_text() for t in dialog.locator(".xbl-text").all()] == [
+        "Roll skriven utan nät", "Roll sparad på en annan dator"]
+    dialog.locator("button").nth(1).click()  # use the saved one; mine goes to the recovery area
+    again.wait_all_saved()
+    assert "Roll skriven utan nät" in again.root.locator(RECOVERY).inner_text()
+    fresh = saved_profile(new_page, url)
+    assert fresh.values(["basics.role", "basics.team"]) == {
+        "basics.role": "Roll sparad på en annan dator", "basics.team": "Team skrivet utan nät"}
 
 
 def test_the_save_status_stays_in_view_while_scrolling(new_page, scenario_url, shoot):
