@@ -93,7 +93,7 @@
         n.textContent = text;
         n.classList.toggle("xbl-error", !!isError);
       });
-      if (!inView && f.matches("[data-field]") && o.root.contains(f)) { f.after(echo); } else { echo.remove(); }
+      if (!inView && f && f.matches("[data-field]") && o.root.contains(f)) { f.after(echo); } else { echo.remove(); }
     }
     function saved(iso) { say(fmt(S.saved, {time: hhmm(iso)}) + (st.note ? " " + st.note : "")); st.note = ""; }
     const keep = () => store(copyKey, {rev: st.rev, base: st.base, state: o.collect(), t: Date.now()});
