@@ -19,8 +19,10 @@ LOCATION_A = "Västerås (flik A)"
 
 
 def strings(page):
-    """The block's translated strings, as the page got them from the server."""
-    return page.evaluate("JSON.parse(document.querySelector('.kravprofil-block .kp-data').textContent).strings")
+    """The block's translated strings, as the page got them from the server (the conflict UI's come with its
+    on-demand file, once loaded)."""
+    return page.evaluate("Object.assign({}, window.XBlockLayerUIStrings,"
+                         " JSON.parse(document.querySelector('.kravprofil-block .kp-data').textContent).strings)")
 
 
 def fmt(text, **params):
@@ -30,6 +32,14 @@ def fmt(text, **params):
 def saved_profile(new_page, url):
     """The profile as the server has it: a fresh browser (no local copies) opens the page."""
     return KravprofilPage(new_page("sv")).open(url)
+
+
+def close_tab(page):
+    """Close a tab as a learner does (unload handlers run) and wait until it is gone."""
+    page.close(run_before_unload=True)
+    deadline = time.monotonic() + 10
+    while not page.is_closed() and time.monotonic() < deadline:
+        time.sleep(0.05)
 
 
 def two_tabs(new_page, scenario_url):
@@ -119,9 +129,14 @@ def test_same_field_asks_with_both_texts_side_by_side_and_keep_mine_keeps_the_ot
     assert saved_profile(new_page, url).field("basics.role").input_value() == ROLE_A
 
 
-def test_same_field_use_saved_keeps_my_other_edits_and_my_text_recoverable(new_page, scenario_url):
+def test_same_field_use_saved_keeps_my_other_edits_and_my_text_recoverable(new_page, scenario_url, axe_scan):
     _, tab_b, url, dialog = conflict_on_role(new_page, scenario_url)
-    dialog.locator("button").nth(1).click()  # "Use the saved version"
+    page = tab_b.page
+    # Keyboard only: the second Tab from the dialog reaches "use the saved version", Space chooses it.
+    page.keyboard.press("Tab")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.textContent") == strings(page)["use_theirs"]
+    page.keyboard.press("Space")
     dialog.wait_for(state="detached")
     assert tab_b.field("basics.role").input_value() == ROLE_A
     tab_b.wait_all_saved()
@@ -131,6 +146,10 @@ def test_same_field_use_saved_keeps_my_other_edits_and_my_text_recoverable(new_p
         "basics.role": ROLE_A, "basics.location": LOCATION_A, "purpose.purpose": PURPOSE_B}
     recovery = tab_b.root.locator(RECOVERY)
     assert ROLE_B in recovery.inner_text()
+    # Focus goes back where it was before the dialog opened (the save button), not to the page's top.
+    assert page.evaluate("document.activeElement.getAttribute('data-action')") == "save"
+    violations = axe_scan(page, RECOVERY)
+    assert not violations, pretty(violations)
     # Dismissing is the only way the text goes, and it is the learner's choice.
     recovery.locator("button").nth(1).click()
     recovery.wait_for(state="detached")
@@ -187,7 +206,7 @@ def test_leaving_within_the_debounce_loses_nothing(new_page, scenario_url, how):
     text = f"Skrivet precis innan fliken stängdes ({how})"
     kp.field("basics.team").fill(text)  # the debounced save is 1.5 s away
     if how == "close":
-        page.close(run_before_unload=True)
+        close_tab(page)
     else:
         page.goto("about:blank")
     other = new_page("sv")  # a fresh browser: only the server can have it
@@ -198,6 +217,50 @@ def test_leaving_within_the_debounce_loses_nothing(new_page, scenario_url, how):
             break
         time.sleep(0.5)
     assert fresh.field("basics.team").input_value() == text
+
+
+def test_a_tab_closed_offline_is_restored_and_saved_on_the_next_visit(new_page, scenario_url):
+    url = scenario_url("kravprofil")
+    page = new_page("sv")
+    kp = KravprofilPage(page).open(url)
+    page.context.set_offline(True)
+    kp.field("conditions.hours").fill("Dagtid, flex 7–18 (skrivet utan nät)")
+    later = new_page(context=page.context)  # the same browser (a blank tab keeps it open)
+    close_tab(page)  # the keepalive cannot reach the server: only the local copy has it
+    later.context.set_offline(False)
+    again = KravprofilPage(later).open(url)
+    assert again.field("conditions.hours").input_value() == "Dagtid, flex 7–18 (skrivet utan nät)"
+    again.wait_all_saved()
+    assert strings(again.page)["restored"] in again.status().inner_text()
+    fresh = saved_profile(new_page, url)
+    assert fresh.field("conditions.hours").input_value() == "Dagtid, flex 7–18 (skrivet utan nät)"
+
+
+def test_a_copy_left_offline_that_clashes_with_a_later_save_asks_on_the_next_visit(new_page, scenario_url):
+    url = scenario_url("kravprofil")
+    page = new_page("sv")
+    kp = KravprofilPage(page).open(url)
+    page.context.set_offline(True)
+    kp.fill({"basics.role": "Roll skriven utan nät", "basics.team": "Team skrivet utan nät"})
+    later = new_page(context=page.context)
+    close_tab(page)
+    later.context.set_offline(False)
+    other = KravprofilPage(new_page("sv")).open(url)  # meanwhile, on another computer
+    other.fill({"basics.role": "Roll sparad på en annan dator"})
+    other.save()
+
+    again = KravprofilPage(later).open(url)
+    dialog = again.root.locator(DIALOG)
+    dialog.wait_for(state="visible")
+    assert dialog.locator(".xbl-cmp").count() == 1  # the team changed on one side only: merged, not asked
+    assert [t.inner_text() for t in dialog.locator(".xbl-text").all()] == [
+        "Roll skriven utan nät", "Roll sparad på en annan dator"]
+    dialog.locator("button").nth(1).click()  # use the saved one; mine goes to the recovery area
+    again.wait_all_saved()
+    assert "Roll skriven utan nät" in again.root.locator(RECOVERY).inner_text()
+    fresh = saved_profile(new_page, url)
+    assert fresh.values(["basics.role", "basics.team"]) == {
+        "basics.role": "Roll sparad på en annan dator", "basics.team": "Team skrivet utan nät"}
 
 
 def test_the_save_status_stays_in_view_while_scrolling(new_page, scenario_url, shoot):
@@ -215,6 +278,26 @@ def test_the_save_status_stays_in_view_while_scrolling(new_page, scenario_url, s
         assert box is not None and 0 <= box["y"] and box["y"] + box["height"] <= height, box
         assert page.evaluate("window.scrollY") > 500, "the field is far down the page"
         shoot(page, f"autosave-sticky-status-{width}")
+
+
+def test_where_sticky_cannot_help_the_status_shows_under_the_field(page, scenario_url, shoot):
+    """In the LMS's iframe (as tall as the block, scrolling with the page) the bar scrolls away with the block:
+    then the status also shows under the field being edited."""
+    kp = KravprofilPage(page).open(scenario_url("kravprofil"))
+    page.add_style_tag(content=".kravprofil-block .kp-bar { position: static !important; }")
+    field = kp.field("process.timeline")
+    field.scroll_into_view_if_needed()
+    field.fill("Intervjuer vecka 13")
+    echo = kp.root.locator(".xbl-echo")
+    echo.wait_for()
+    assert echo.get_attribute("aria-hidden") == "true"
+    assert page.evaluate("document.querySelector('[data-field=\"process.timeline\"]').nextElementSibling"
+                         ".classList.contains('xbl-echo')")
+    kp.wait_all_saved()
+    assert echo.inner_text() == kp.status().inner_text() and re.search(r"\d\d:\d\d", echo.inner_text())
+    box = echo.bounding_box()
+    assert 0 <= box["y"] <= 900 - box["height"], box
+    shoot(field.locator("xpath=.."), "autosave-status-under-field")
 
 
 def test_a_download_while_offline_says_why_instead_of_an_error_page(page, scenario_url):

@@ -1,13 +1,36 @@
 /* XBlockLayer: what our blocks share in the browser (plain ES2017 script, no build step; window.XBlockLayer).
-   post/get: JSON over fetch, the csrftoken cookie sent as X-CSRFToken; they resolve {status, body}, status 0
-   when the network failed. mk/fmt/each: DOM helpers (text only through textContent and value, never as HTML).
-   autosave: a copy in localStorage until the server confirms, debounced saves, retry with back-off, a keepalive
-   flush when the tab is hidden or closed, a revision check at start, a three-way merge on 409 and a dialog
-   (both texts side by side) only when the same field changed on both sides; the version not chosen stays
-   recoverable. limits: a counter near a field's maxlength; a paste over it keeps the rest visible.
-   guard: a document link saves, checks the connection first and says why not.
-   Merging, the conflict dialog and the recovery area: xblock_layer_ui.js, loaded on demand.
-   How a block uses it: docs/xblock-layer.md and kravprofil.js. */
+   (Comments cost nothing: the server minifies this file once per process.)
+
+   Helpers: dom(element) (jQuery or DOM -> DOM), mk(tag, props, parent) ("a-b" keys -> attributes, others ->
+   properties; text only through textContent/value, never as HTML), fmt("%(n)s", {n}), each(list, fn),
+   describe(el, id, on) (aria-describedby), post(url, body, keepalive) / get(url) (JSON over fetch, the
+   csrftoken cookie as X-CSRFToken; resolve {status, body}, status 0 when the network failed),
+   store(key[, value | null]) (localStorage JSON, never throws), isObj(v).
+
+   autosave(o) -> {changed(), save(), saveNow(), dirty(), say(text, isError), check(), revision(), adopt(body)}
+   o.root        the block's root element            o.uid      prefix for ids the layer creates
+   o.url         save handler: POST {<name>: state, revision} -> 200 {revision, saved_at, ...} or 409
+                 {<name>: saved state, revision, saved_at}
+   o.stateUrl    GET {<name>, revision, saved_at} (student_view_user_state of RevisionedSaveMixin)
+   o.name        the state's key (the block's state_name)       o.key   localStorage prefix
+   o.revision, o.savedAt   from the page's JSON             o.strings  layer_js_strings + the block's
+   o.uiUrl       the page JSON's layer_ui_url (xblock_layer_ui.js: merge, dialog, recovery; loaded on demand)
+   o.status      role="status" aria-live="polite" element, in a bar the block's CSS makes sticky
+   o.box         the dialog and the recovery area are inserted after it     o.btn  class of their buttons
+   o.home        focus target after dismissing the recovery area
+   o.collect()   form -> state (an object: keys changed on one side merge, a list or text is one value)
+   o.render(s)   state -> form     o.label(path), o.show(value, path)  optional: names/texts in the dialog
+   o.onSaved(body)  optional: the 200 answer           o.delay  debounce in ms (1500)
+   What it does: a copy in localStorage until the server confirms, debounced saves, 5xx and network failures
+   retried with back-off (the status says the text is kept in this browser), a keepalive flush when the tab is
+   hidden or closed, a save at once on "online", a revision check at start (stale HTML) that saves wait for,
+   a three-way merge on 409 and a dialog (both texts side by side) only when the same field changed on both
+   sides; the version not chosen stays recoverable. When the status bar is out of view (an LMS iframe
+   scrolls with the page), the status also shows under the field being edited.
+
+   limits(root, strings): a counter near a field's maxlength; a paste over it keeps the rest visible to copy.
+   guard(link, saver, strings): a document link saves, checks the server first and says why not.
+   Example: kravprofil_xblock/static/js/kravprofil.js. */
 (function () {
   "use strict";
   if (window.XBlockLayer) { return; }
@@ -68,7 +91,7 @@
     return (isNaN(d) ? new Date() : d).toLocaleTimeString("sv", {hour: "2-digit", minute: "2-digit"});
   };
 
-  /* The autosave engine; the options are described in docs/xblock-layer.md. What merges and asks (a 409, a
+  /* The autosave engine (options: see the top of this file). What merges and asks (a 409, a
      newer revision found by the check, copies left by closed tabs, the version not chosen) is in
      xblock_layer_ui.js, loaded when first needed: it means the server answered, so it can be fetched. */
   function autosave(o) {
@@ -79,24 +102,24 @@
     const st = {rev: o.revision, base: o.collect(), n: 0, done: 0, dlg: null, note: ""};
     let flight = null, again = false, timer = null, retry = null, tries = 0, checking = null, loading = null, ui;
 
+    // The status is a live region in the block's (sticky) bar. When the bar is out of sight anyway (the LMS's
+    // iframe is as tall as the block and scrolls with the page, so sticky cannot hold it), a copy of the text
+    // also shows under the field being edited (aria-hidden: the live region already announces it).
+    let inView = true;
+    const echo = mk("p", {className: "xbl-echo", "aria-hidden": "true"});
+    if (window.IntersectionObserver) {
+      new window.IntersectionObserver((en) => { inView = en[0].isIntersecting; }).observe(o.status);
+    }
     function say(text, isError) {
-      o.status.textContent = text;
-      o.status.classList.toggle("xbl-error", !!isError);
+      const f = document.activeElement;
+      [o.status, echo].forEach((n) => {
+        n.textContent = text;
+        n.classList.toggle("xbl-error", !!isError);
+      });
+      if (!inView && f && f.matches("[data-field]") && o.root.contains(f)) { f.after(echo); } else { echo.remove(); }
     }
     function saved(iso) { say(fmt(S.saved, {time: hhmm(iso)}) + (st.note ? " " + st.note : "")); st.note = ""; }
     const keep = () => store(copyKey, {rev: st.rev, base: st.base, state: o.collect(), t: Date.now()});
-
-    // Render a state, keeping the focus and caret on the same control when it is still there.
-    function paint(state) {
-      const sel = "input, textarea, select", a = document.activeElement, f = a && a.getAttribute("data-field");
-      const i = Array.prototype.indexOf.call(o.root.querySelectorAll(sel), a), at = a && a.selectionStart;
-      o.render(state);
-      const b = o.root.querySelectorAll(sel)[i];
-      if (i >= 0 && b && b !== a && b.getAttribute("data-field") === f) {
-        b.focus();
-        try { b.setSelectionRange(at, at); } catch (e) { /* not a text field */ }
-      }
-    }
 
     function changed() {
       st.n += 1;
@@ -142,7 +165,7 @@
     }
 
     // xblock_layer_ui.js (o.uiUrl, unless the page has it already); if it cannot be loaded, try again later.
-    const engine = {o, S, uid, st, copyKey, paint, changed, save, saved};
+    const engine = {o, S, uid, st, copyKey, changed, save, saved};
     function withUI(fn) {
       st.dlg = st.dlg || true;
       loading = loading || (window.XBlockLayer.conflictUI ? Promise.resolve() : new Promise((ok, fail) => {
