@@ -12,7 +12,7 @@ from recruitment_core.profile import draft_ad as build_ad_draft
 from recruitment_core.profile import (
     MAX_STATE_BYTES, ProfileError, filled_sections, profile_advice, validate_profile,
 )
-from recruitment_core.sharing import build_profile_summary
+from recruitment_core.sharing import build_profile_summary, shelve_summary
 from xblock.core import XBlock
 from xblock_layer.downloads import DOCX_TYPE, attachment, cacheable_json, html_page
 from xblock_layer.json_handlers import InputError, error_response, refuse_method, require_dict, strict_json_handler
@@ -67,7 +67,10 @@ class HandlersMixin:
         profile = self._clean_profile({"profile": data["profile"]})
         saved_at = self.commit_revision(revision, message=tr(ERRORS["conflict"]) % {"revision": self.revision})
         self.profile = profile
-        self.set_course_entry("kravprofil_shared", build_profile_summary(profile, saved_at))
+        shared = build_profile_summary(profile, saved_at)
+        self.set_course_entry("kravprofil_shared", shared)
+        self.set_course_entry("kravprofil_shelf", shelve_summary(
+            self.course_entry("kravprofil_shelf"), str(self.scope_ids.usage_id), self.display_name, shared))
         required = set(self.required_sections or ())
         self.publish_completion_once(bool(required) and required <= filled_sections(profile))
         return {

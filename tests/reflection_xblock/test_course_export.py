@@ -23,10 +23,11 @@ def test_a_journal_block_in_a_course_source_becomes_olx_attributes():
 
 
 def test_the_export_refuses_what_studio_refuses():
-    _, errors = _read("type: reflection_journal\nprompts: [{text: ''}]\nview: print\nfollowup_days: 9999\n"
+    _, errors = _read("type: reflection_journal\ndisplay_name: R\nprompts: [{text: ''}]\nview: print\n"
+                      "followup_days: 9999\n"
                       "module_name: " + "m" * 300 + "\n")
     refusals = [e for e in errors if "refuses its settings" in e]
     assert len(refusals) == 4, errors
     assert any("Module (for My journal)" in e for e in refusals), refusals
-    _, errors = _read("type: reflection_journal\njournal: {}\n")  # learner state is no setting
+    _, errors = _read("type: reflection_journal\ndisplay_name: R\njournal: {}\n")  # learner state is no setting
     assert any("unknown field 'journal'" in e for e in errors), errors
