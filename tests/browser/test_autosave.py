@@ -323,7 +323,7 @@ def test_a_download_while_offline_says_why_instead_of_an_error_page(page, scenar
     assert data[:2] == b"PK"
 
 
-def test_a_paste_over_the_limit_keeps_what_did_not_fit_in_view(page, scenario_url, shoot):
+def test_a_paste_over_the_limit_keeps_what_did_not_fit_in_view(page, scenario_url, shoot, axe_scan):
     page.context.grant_permissions(["clipboard-read", "clipboard-write"])
     kp = KravprofilPage(page).open(scenario_url("kravprofil"))
     field = kp.field("purpose.purpose")
@@ -344,7 +344,11 @@ def test_a_paste_over_the_limit_keeps_what_did_not_fit_in_view(page, scenario_ur
     counter = kp.root.locator(".xbl-n").first
     assert re.sub(r"\s", "", f"{limit:,}".replace(",", " ")) in re.sub(r"\s", "", counter.inner_text())
     shoot(notice, "autosave-paste-overflow")
+    violations = axe_scan(page, ".kravprofil-block")  # the counter and the notice included
+    assert not violations, pretty(violations)
     kp.wait_all_saved()
+    notice.locator("button").click()  # dismissed only by the learner
+    notice.wait_for(state="detached")
 
 
 def test_a_stale_page_replayed_by_the_lms_shows_and_saves_the_current_state(new_page, scenario_url):
