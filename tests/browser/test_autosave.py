@@ -351,6 +351,23 @@ def test_a_paste_over_the_limit_keeps_what_did_not_fit_in_view(page, scenario_ur
     notice.wait_for(state="detached")
 
 
+def test_text_dropped_over_the_limit_is_not_cut_silently(page, scenario_url):
+    kp = KravprofilPage(page).open(scenario_url("kravprofil"))
+    field = kp.field("basics.role")
+    limit = int(field.get_attribute("maxlength"))
+    field.fill("Chef")
+    dropped = "Lång rolltitel " * 400
+    handle = page.evaluate_handle("text => { const d = new DataTransfer(); d.setData('text/plain', text); return d; }",
+                                  dropped)
+    field.dispatch_event("drop", {"dataTransfer": handle})
+    notice = kp.root.locator(".xbl-over")
+    notice.wait_for()
+    value = field.input_value()
+    assert len(value) == limit and value.startswith("ChefLång rolltitel")
+    assert value + notice.locator("textarea").input_value() == "Chef" + dropped
+    kp.wait_all_saved()
+
+
 def test_a_stale_page_replayed_by_the_lms_shows_and_saves_the_current_state(new_page, scenario_url):
     url = scenario_url("kravprofil")
     first = KravprofilPage(new_page("sv")).open(url)
