@@ -157,6 +157,31 @@ def test_same_field_use_saved_keeps_my_other_edits_and_my_text_recoverable(new_p
     assert tab_b.root.locator(RECOVERY).count() == 0
 
 
+def test_if_the_conflict_ui_cannot_load_saves_wait_and_it_is_tried_again(new_page, scenario_url):
+    tab_a, tab_b, url = two_tabs(new_page, scenario_url)
+    blocked = []
+
+    def fail_once(route):
+        if not blocked:
+            blocked.append(route.request.url)
+            route.abort()
+        else:
+            route.continue_()
+
+    tab_b.page.route("**/xblock_layer_ui.js*", fail_once)
+    tab_a.fill({"basics.role": ROLE_A})
+    tab_a.save()
+    tab_b.fill({"basics.role": ROLE_B})
+    tab_b.button("save").click()
+    tab_b.page.wait_for_function(
+        "() => document.querySelector('.kravprofil-block .kp-save-status').classList.contains('xbl-error')")
+    assert blocked, "the on-demand file was asked for"
+    assert tab_b.field("basics.role").input_value() == ROLE_B  # nothing overwritten meanwhile
+    dialog = tab_b.root.locator(DIALOG)
+    dialog.wait_for(state="visible", timeout=15_000)  # tried again after a few seconds
+    assert ROLE_B in dialog.inner_text() and ROLE_A in dialog.inner_text()
+
+
 def test_a_failing_server_is_retried_and_the_text_is_kept_in_the_browser(page, scenario_url, new_page):
     kp = KravprofilPage(page).open(scenario_url("kravprofil"))
     failures = []
