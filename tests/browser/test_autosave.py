@@ -157,6 +157,31 @@ def test_same_field_use_saved_keeps_my_other_edits_and_my_text_recoverable(new_p
     assert tab_b.root.locator(RECOVERY).count() == 0
 
 
+def test_if_the_conflict_ui_cannot_load_saves_wait_and_it_is_tried_again(new_page, scenario_url):
+    tab_a, tab_b, url = two_tabs(new_page, scenario_url)
+    blocked = []
+
+    def fail_once(route):
+        if not blocked:
+            blocked.append(route.request.url)
+            route.abort()
+        else:
+            route.continue_()
+
+    tab_b.page.route("**/xblock_layer_ui.js*", fail_once)
+    tab_a.fill({"basics.role": ROLE_A})
+    tab_a.save()
+    tab_b.fill({"basics.role": ROLE_B})
+    tab_b.button("save").click()
+    tab_b.page.wait_for_function(
+        "() => document.querySelector('.kravprofil-block .kp-save-status').classList.contains('xbl-error')")
+    assert blocked, "the on-demand file was asked for"
+    assert tab_b.field("basics.role").input_value() == ROLE_B  # nothing overwritten meanwhile
+    dialog = tab_b.root.locator(DIALOG)
+    dialog.wait_for(state="visible", timeout=15_000)  # tried again after a few seconds
+    assert ROLE_B in dialog.inner_text() and ROLE_A in dialog.inner_text()
+
+
 def test_a_failing_server_is_retried_and_the_text_is_kept_in_the_browser(page, scenario_url, new_page):
     kp = KravprofilPage(page).open(scenario_url("kravprofil"))
     failures = []
@@ -323,7 +348,7 @@ def test_a_download_while_offline_says_why_instead_of_an_error_page(page, scenar
     assert data[:2] == b"PK"
 
 
-def test_a_paste_over_the_limit_keeps_what_did_not_fit_in_view(page, scenario_url, shoot):
+def test_a_paste_over_the_limit_keeps_what_did_not_fit_in_view(page, scenario_url, shoot, axe_scan):
     page.context.grant_permissions(["clipboard-read", "clipboard-write"])
     kp = KravprofilPage(page).open(scenario_url("kravprofil"))
     field = kp.field("purpose.purpose")
@@ -344,6 +369,27 @@ def test_a_paste_over_the_limit_keeps_what_did_not_fit_in_view(page, scenario_ur
     counter = kp.root.locator(".xbl-n").first
     assert re.sub(r"\s", "", f"{limit:,}".replace(",", " ")) in re.sub(r"\s", "", counter.inner_text())
     shoot(notice, "autosave-paste-overflow")
+    violations = axe_scan(page, ".kravprofil-block")  # the counter and the notice included
+    assert not violations, pretty(violations)
+    kp.wait_all_saved()
+    notice.locator("button").click()  # dismissed only by the learner
+    notice.wait_for(state="detached")
+
+
+def test_text_dropped_over_the_limit_is_not_cut_silently(page, scenario_url):
+    kp = KravprofilPage(page).open(scenario_url("kravprofil"))
+    field = kp.field("basics.role")
+    limit = int(field.get_attribute("maxlength"))
+    field.fill("Chef")
+    dropped = "Lång rolltitel " * 400
+    handle = page.evaluate_handle("text => { const d = new DataTransfer(); d.setData('text/plain', text); return d; }",
+                                  dropped)
+    field.dispatch_event("drop", {"dataTransfer": handle})
+    notice = kp.root.locator(".xbl-over")
+    notice.wait_for()
+    value = field.input_value()
+    assert len(value) == limit and value.startswith("ChefLång rolltitel")
+    assert value + notice.locator("textarea").input_value() == "Chef" + dropped
     kp.wait_all_saved()
 
 

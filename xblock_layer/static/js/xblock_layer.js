@@ -28,7 +28,7 @@
    sides; the version not chosen stays recoverable. When the status bar is out of view (an LMS iframe
    scrolls with the page), the status also shows under the field being edited.
 
-   limits(root, strings): a counter near a field's maxlength; a paste over it keeps the rest visible to copy.
+   limits(root, strings): a counter near a field's maxlength; a paste or drop over it keeps the rest visible to copy.
    guard(link, saver, strings): a document link saves, checks the server first and says why not.
    Example: kravprofil_xblock/static/js/kravprofil.js. */
 (function () {
@@ -239,27 +239,36 @@
     }
     const limited = (f) => f.maxLength > 0 && f.id && f.selectionStart !== null;
     root.addEventListener("input", (ev) => { if (limited(ev.target)) { count(ev.target); } });
-    root.addEventListener("paste", (ev) => {
-      const f = ev.target, max = f.maxLength;
-      if (!limited(f) || !ev.clipboardData) { return; }
-      let text = ev.clipboardData.getData("text/plain").replace(/\r\n?/g, "\n");
+    // A paste, or a drop of text from elsewhere (dropped text goes at the end: the drop point inside a field
+    // is not known; a drag within the same field only moves text and is left to the browser).
+    let dragged = null;
+    root.addEventListener("dragstart", (ev) => { dragged = ev.target; });
+    root.addEventListener("dragend", () => { dragged = null; });
+    const over = (ev) => {
+      const f = ev.target, max = f.maxLength, data = ev.clipboardData || ev.dataTransfer, drop = ev.type === "drop";
+      if (!limited(f) || !data || (drop && dragged === f)) { return; }
+      let text = data.getData("text/plain").replace(/\r\n?/g, "\n");
       if (f.tagName === "INPUT") { text = text.replace(/\n/g, " "); }
-      const room = max - f.value.length + f.selectionEnd - f.selectionStart;
+      const from = drop ? f.value.length : f.selectionStart, to = drop ? from : f.selectionEnd;
+      const room = max - f.value.length + to - from;
       if (text.length <= room) { return; }
       ev.preventDefault();
       let fit = text.slice(0, Math.max(room, 0));
       if (/[\ud800-\udbff]$/.test(fit)) { fit = fit.slice(0, -1); }  // never half a character
-      f.setRangeText(fit, f.selectionStart, f.selectionEnd, "end");
+      f.focus();
+      f.setRangeText(fit, from, to, "end");
       f.dispatchEvent(new Event("input", {bubbles: true}));
       const rest = text.slice(fit.length), old = byId(f, "-over");
-      if (old) { old.parentNode.removeChild(old); }
+      if (old) { old.remove(); }
       const box = mk("div", {id: f.id + "-over", className: "xbl-over", role: "alert"});
       (byId(f, "-n") || f).after(box);
       mk("p", {id: f.id + "-om", textContent: fmt(S.overflow, {n: num(rest.length), max: num(max)})}, box);
       mk("textarea", {readOnly: true, rows: 3, value: rest, "aria-labelledby": f.id + "-om"}, box);
       mk("button", {type: "button", className: "xbl-link", textContent: S.alt_dismiss}, box)
         .addEventListener("click", () => { box.remove(); f.focus(); });
-    });
+    };
+    root.addEventListener("paste", over);
+    root.addEventListener("drop", over);
   }
 
   /* A link to a document or page built from the saved state: save pending work first, make sure the server
