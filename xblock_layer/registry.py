@@ -15,6 +15,7 @@ BlockType = namedtuple("BlockType", "name entry_point package")
 BLOCK_TYPES = (
     BlockType("kravprofil", "kravprofil_xblock.block:KravprofilXBlock", "kravprofil_xblock"),
     BlockType("interview_guide", "interview_xblock.block:InterviewGuideXBlock", "interview_xblock"),
+    BlockType("reflection_journal", "reflection_xblock.block:ReflectionJournalXBlock", "reflection_xblock"),
 )
 
 # What a block package ships besides its modules (setup.py's package_data; MANIFEST.in mirrors it).

@@ -124,10 +124,77 @@ STATES["interview_guide"] = {
     },
 }
 
+def _journal_text(n, length):
+    """Reflection-like Swedish text of about ``length`` characters."""
+    base = (f"Reflektion {n}: vi anställde länge på magkänsla. Nu skriver vi en kravprofil först, väljer "
+            "skallkrav och meriterande krav och ställer beteendebaserade frågor om situation, beteende och resultat. ")
+    return (base * (length // len(base) + 1))[:length]
+
+
+def _journal_entry(n, versions, length):
+    saved = [f"2026-0{1 + (n + v) % 9}-{10 + v:02d}T09:{v:02d}:00+00:00" for v in range(versions)]
+    return {"versions": [{"text": _journal_text(n * 10 + v, length), "saved": t, "shared": False}
+                         for v, t in enumerate(saved)],
+            "draft": "", "draft_saved": "", "first_saved": saved[0], "pruned": 0, "prompt": ""}
+
+
+def _journal_index(entries, per_block=2, length=800):
+    """A course-wide journal (``reflection_journal`` user_info) of ``entries`` entries in 5 modules."""
+    blocks = {}
+    for n in range(entries):
+        usage = f"block-v1:Bench+J+2026+type@reflection_journal+block@b{n // per_block:03d}"
+        block = blocks.setdefault(usage, {"title": f"Reflektion {n // per_block + 1}",
+                                          "module": f"Modul {n * 5 // entries + 1}",
+                                          "order": [n * 5 // entries, n // per_block], "updated": "",
+                                          "entries": []})
+        block["entries"].append({"key": f"p{n % per_block + 1}", "prompt": f"Fråga {n % per_block + 1}: vad tar du "
+                                 "med dig?", "text": _journal_text(n, length),
+                                 "first": f"2026-02-{1 + n % 28:02d}T08:00:00+00:00",
+                                 "updated": f"2026-03-{1 + n % 28:02d}T{n % 24:02d}:00:00+00:00", "versions": 2,
+                                 "draft": "", "truncated": False})
+    return {"workbench": {"version": 1, "updated": "", "blocks": blocks}}
+
+
+# Blocks measured in more than the empty/filled pair: (row suffix, state).
+VARIANTS = {
+    "reflection_journal": [
+        (" (empty)", None),
+        (" (filled: 2 answers x 3 versions)", {
+            "prompts": [{"text": "Vad tar du med dig?", "guidance": "Tänk konkret."}, {"text": "Vad gör du nu?"}],
+            "revision": 6,
+            "journal": {"version": 1, "entries": {"p1": _journal_entry(1, 3, 1200), "p2": _journal_entry(2, 3, 1200)}},
+        }),
+        (" (Min loggbok, 200 entries)", {"view": "course_journal", "reflection_journal": _journal_index(200)}),
+    ],
+}
+
+
+# Pages whose content comes from a GET handler right after the page opens: (row, handler, query) per block
+# type; the handler's time is measured like a render (fresh block, median) and shown in a table of its own.
+HANDLER_ROWS = {"reflection_journal": [(" (Min loggbok, 200 entries)", "journal_page", "page=1")]}
+
+
+def time_handler(runtime, cls, block_type, state, handler, query, renders, warmup):
+    """Median ms and the body size of ``GET handler?query`` on fresh block instances."""
+    template = make_block(runtime, cls, block_type, state)
+    times, body = [], b""
+    for i in range(warmup + renders):
+        start = time.perf_counter()
+        block = runtime.construct_xblock_from_class(cls, template.scope_ids)
+        response = runtime.handle(block, handler, webob.Request.blank(f"/?{query}"))
+        elapsed = time.perf_counter() - start
+        assert response.status_code == 200, f"{handler}: {response.status}"
+        body = response.body
+        if i >= warmup:
+            times.append(elapsed * 1000)
+    return statistics.median(times), len(body)
+
+
 # GET handlers the block's JavaScript calls when the page opens (block type -> handler names).
 # (student_view_user_state: the shared module checks the page's revision with the server on init.)
 FETCHED_AT_START = {"kravprofil": ("framework_data", "student_view_user_state"),
-                    "interview_guide": ("bank_data", "student_view_user_state")}
+                    "interview_guide": ("bank_data", "student_view_user_state"),
+                    "reflection_journal": ("student_view_user_state",)}  # "Min loggbok": see HANDLER_ROWS
 
 
 class HelloWorldBenchBlock(XBlock):
@@ -226,6 +293,7 @@ def main(argv=None):
         variants = [("", None)]
         if block_type in STATES:
             variants = [(" (empty)", None), (" (filled)", STATES[block_type])]
+        variants = VARIANTS.get(block_type, variants)
         for suffix, state in variants:
             median_ms, _, frag, block = time_renders(runtime, cls, block_type, state, args.renders, args.warmup)
             rows.append((block_type + suffix, median_ms, payload_bytes(runtime, block, frag),
@@ -233,7 +301,7 @@ def main(argv=None):
 
     print(f"student_view render, median of {args.renders} fresh-block renders after {args.warmup} warm-up, "
           f"lang={args.lang}, Python {sys.version.split()[0]}, Django {django.get_version()}")
-    header = (f"{'block':<28} {'median ms':>10} {'x hello':>8} {'KiB':>8} {'+fetched KiB':>13}  "
+    header = (f"{'block':<50} {'median ms':>10} {'x hello':>8} {'KiB':>8} {'+fetched KiB':>13}  "
               f"budget (<= {BUDGET_RATIO}x, <= {BUDGET_KIB:g} KiB)")
     print(header)
     print("-" * len(header))
@@ -245,9 +313,16 @@ def main(argv=None):
         verdict = "" if reference else ("ok" if ratio <= BUDGET_RATIO and kib <= BUDGET_KIB else "OVER")
         if verdict == "OVER":
             over.append(name)
-        print(f"{name:<28} {median_ms:>10.3f} {ratio:>8.2f} {kib:>8.1f} {fetched / 1024:>13.1f}  {verdict}")
+        print(f"{name:<50} {median_ms:>10.3f} {ratio:>8.2f} {kib:>8.1f} {fetched / 1024:>13.1f}  {verdict}")
     if over:
         print(f"over budget: {', '.join(over)}")
+    variants_of = {name: dict(VARIANTS.get(name, ())) for name in VARIANTS}
+    for block_type, cls in our_blocks():
+        for suffix, handler, query in HANDLER_ROWS.get(block_type, ()):
+            median_ms, size = time_handler(runtime, cls, block_type, variants_of[block_type][suffix], handler, query,
+                                           args.renders, args.warmup)
+            print(f"{block_type + suffix + ': GET ' + handler:<50} {median_ms:>10.3f} {median_ms / hello_ms:>8.2f} "
+                  f"{size / 1024:>8.1f}  (the page's content, fetched after it opens)")
     return 0
 
 

@@ -20,6 +20,8 @@ from pathlib import Path
 
 import pytest
 
+from xblock_layer.registry import block_names
+
 ROOT = Path(__file__).resolve().parents[2]
 # The README's screenshots are refreshed with `make screenshots` (UPDATE_SCREENSHOTS=1); ordinary runs write
 # theirs to test-results/ (ignored by git) so a test run leaves the tree clean.
@@ -100,7 +102,10 @@ def live_url(tmp_path_factory):
                 pytest.fail(f"workbench exited with {proc.returncode}:\n{_tail(log_path)}")
             try:
                 with _NO_PROXY.open(url + "/", timeout=5) as resp:
-                    if resp.status == 200:
+                    # The workbench loads its scenarios on the first request; a request that arrives while
+                    # they load (a first one that timed out here on busy cores) sees only part of them.
+                    index = resp.read().decode("utf-8", "replace") if resp.status == 200 else ""
+                    if all(f"/scenario/{name}.0/" in index for name in block_names()):
                         break
             except urllib.error.HTTPError as exc:  # up, but the home page fails: no point in waiting
                 body = exc.read().decode("utf-8", "replace")

@@ -1,0 +1,49 @@
+"""Fixtures for the journal block, on the layer's test runtime (``xblock_layer.testing``)."""
+import datetime
+
+import pytest
+
+from xblock_layer.testing import LayerTestRuntime, block_maker, in_language
+from xblock_layer.testing import call_handler as call  # noqa: F401  (tests import ``call`` from here)
+
+PROMPTS_XML = ('<reflection_journal min_length="10" followup_days="30" '
+               'followup_prompt="Vad har du använt sedan kursen?" '
+               'prompts=\'[{"text": "Vad tar du med dig?", "guidance": "Tänk konkret."}, '
+               '{"text": "Vad gör du annorlunda?"}]\'/>')
+
+
+@pytest.fixture
+def runtime():
+    return LayerTestRuntime()
+
+
+@pytest.fixture
+def make_block(runtime):
+    """``make_block(xml=..., user=...)``: a journal block with two prompts and a follow-up after 30 days."""
+    return block_maker(runtime, PROMPTS_XML)
+
+
+@pytest.fixture
+def block(make_block):
+    return make_block()
+
+
+@pytest.fixture
+def today(monkeypatch):
+    """Move the block's calendar: ``today(datetime.date(...))``."""
+    from reflection_xblock.block import ReflectionJournalXBlock
+
+    def set_day(day):
+        monkeypatch.setattr(ReflectionJournalXBlock, "today", staticmethod(lambda: day))
+        return day
+    return set_day
+
+
+@pytest.fixture(autouse=True)
+def swedish():
+    with in_language("sv"):
+        yield
+
+
+def utc_today():
+    return datetime.datetime.now(datetime.timezone.utc).date()
