@@ -3,10 +3,9 @@ shape (issue 11), read from the source and from the built archive.
 
 Counts: 9 chapters; at least 9 articles in artiklar/, each 600–1,000 words; a graded quiz of at least 4
 questions per topic module, with feedback on every choice; a grading policy that counts the quizzes only;
-5 webinar units with their parts; 14 film and 3 podcast units; 6 templates. The components of block types
-that are not installed yet are written as `# PENDING-BLOCK:` comments; their settings files are checked here
-so that uncommenting them is all that is left to do. The blocks that are wired (kravprofil, interview_guide) are
-checked in the built archive: count by type, each renders in the layer's test runtime, every setting round-trips."""
+5 webinar units with their parts; 14 film and 3 podcast units; 6 templates. Our blocks (kravprofil,
+interview_guide, reflection_journal) sit where the course teaches their subject, and are checked in the built
+archive: count by type, each renders in the layer's test runtime, every setting round-trips."""
 import json
 import re
 from html import escape
@@ -29,11 +28,10 @@ CHAPTERS = ["Start", "Rekryteringsfällor", "Kandidatupplevelse", "Kravprofilsar
             "Avslutning och uppföljning"]
 TOPIC_MODULES = CHAPTERS[1:8]
 WORD_RE = re.compile(r"\w+(?:[-–:’]\w+)*")
-PENDING_RE = re.compile(r"^\s*# PENDING-BLOCK: - (\w+): (\S+)\n\s*# PENDING-BLOCK:\s+id: (\S+)$", re.M)
 JOURNAL_FIELDS = {"type", "display_name", "prompts", "min_length", "followup_prompt", "followup_days", "view",
                   "share_with_staff"}
 GUIDE_FIELDS = {"type", "display_name", "guide_type", "planned_minutes", "instructions"}
-BUILT_BLOCKS = {"kravprofil": 2, "interview_guide": 5}
+BUILT_BLOCKS = {"kravprofil": 2, "interview_guide": 5, "reflection_journal": 11}
 
 
 @pytest.fixture(scope="module")
@@ -60,16 +58,6 @@ def words(markdown_path):
 
 def load(path):
     return yaml.safe_load((SOURCE / path).read_text(encoding="utf-8"))
-
-
-def pending(module_id=None):
-    """(kind, path, id, module id) of every `# PENDING-BLOCK:` component in course.yaml, in order."""
-    text = (SOURCE / "course.yaml").read_text(encoding="utf-8")
-    found = []
-    for match in PENDING_RE.finditer(text):
-        owner = re.findall(r"^  - id: (m\d_\w+)$", text[:match.start()], re.M)[-1]
-        found.append((match.group(1), match.group(2), match.group(3), owner))
-    return [f for f in found if module_id is None or f[3] == module_id]
 
 
 # ---------------------------------------------------------------- structure and counts (source)
@@ -194,14 +182,13 @@ def test_films_and_podcasts_are_in_place_with_title_and_description(course_yaml)
 def test_start_chapter_and_end_chapter(course_yaml):
     start, end = course_yaml["modules"][0], course_yaml["modules"][-1]
     text = "\n".join((SOURCE / path).read_text(encoding="utf-8") for _, kind, path, _ in components(start)
-                     if kind in ("article", "reflection"))
+                     if kind == "article")
     for phrase in ("extern hjälp", "Två deltagare per företag", "Före kursen", "Under kursen", "Efter kursen",
                    "Attrahera", "Rekrytera", "Inkludera", "Team", "Webinar", "100 bolag", "37 svarade"):
         assert phrase in text, phrase
-    assert [k for _, k, _, _ in components(start)].count("reflection") == 1
-    end_kinds = [(k, path) for _, k, path, _ in components(end)]
-    assert ("reflection", "reflektion/utvardering.yaml") in end_kinds
-    assert ("reflection", "reflektion/uppfoljning.yaml") in end_kinds
+    assert [path for _, k, path, _ in components(start) if k == "block"] == ["block/loggbok-start.yaml"]
+    end_blocks = [path for _, k, path, _ in components(end) if k == "block"]
+    assert end_blocks == ["block/loggbok-utvardering.yaml", "block/loggbok-uppfoljning.yaml", "block/min-loggbok.yaml"]
     assert not any(lesson.get("graded") for lesson in end["lessons"])
 
 
@@ -213,32 +200,41 @@ def test_the_kravprofil_and_the_ad_continue_the_same_profile(course_yaml):
     assert '# PENDING: step: "ad"' in (SOURCE / "block" / "annons.yaml").read_text(encoding="utf-8")
 
 
-# ---------------------------------------------------------------- pending blocks (settings written in full)
+# ---------------------------------------------------------------- the journals
 
-def test_pending_blocks_every_module_has_a_journal_and_the_guides_sit_where_they_are_taught(course_yaml):
-    entries = pending()
-    ids = [entry[2] for entry in entries]
-    assert len(ids) == len(set(ids))
-    real_ids = {c.get("id", (SOURCE / path).stem) for m in course_yaml["modules"] for _, _, path, c in components(m)}
-    assert not real_ids & set(ids)
-    by_type = {}
-    for kind, path, _cid, module_id in entries:
-        assert kind == "block", (kind, path)        # the framework pages are a real component now
-        data = load(path)
-        by_type.setdefault(data["type"], []).append((module_id, data))
-        if data["type"] == "reflection_journal":
-            assert set(data) == JOURNAL_FIELDS, path
-            assert data["view"] in ("entry", "course_journal")
-            assert all(set(p) == {"text", "guidance"} and p["text"].strip() for p in data["prompts"]), path
-            assert isinstance(data["share_with_staff"], bool) and isinstance(data["followup_days"], int)
-        else:
-            raise AssertionError(f"only journal blocks are still pending: {path}")
-    journal_modules = {m for m, d in by_type["reflection_journal"] if d["view"] == "entry"}
-    assert journal_modules == {m["id"] for m in course_yaml["modules"]}
-    course_journals = [m for m, d in by_type["reflection_journal"] if d["view"] == "course_journal"]
-    assert course_journals == ["m8_avslutning"]
-    followups = [d for _, d in by_type["reflection_journal"] if d["followup_prompt"]]
+def journals(course_yaml):
+    return [(m["id"], lesson["id"], c.get("id", (SOURCE / path).stem), load(path))
+            for m in course_yaml["modules"] for lesson, kind, path, c in components(m)
+            if kind == "block" and load(path)["type"] == "reflection_journal"]
+
+
+def test_nothing_pending_and_no_reflection_page_left(course_yaml):
+    """Every block type is installed: nothing is commented out as pending any more, and each journal replaced
+    the HTML reflection page with the same questions that sat above it."""
+    assert "PENDING-BLOCK" not in (SOURCE / "course.yaml").read_text(encoding="utf-8")
+    for path in (SOURCE / "block").glob("*.yaml"):
+        assert "PENDING-BLOCK" not in path.read_text(encoding="utf-8"), path.name
+    assert all_components(course_yaml, "reflection") == [] and not (SOURCE / "reflektion").exists()
+
+
+def test_a_journal_in_every_chapter_and_my_journal_last(course_yaml):
+    found = journals(course_yaml)
+    entry_modules = {m for m, _, _, d in found if d["view"] == "entry"}
+    assert entry_modules == {m["id"] for m in course_yaml["modules"]}
+    for _, _, cid, data in found:
+        assert set(data) == JOURNAL_FIELDS, cid
+        assert all(set(p) == {"text", "guidance"} and p["text"].strip() and p["guidance"].strip()
+                   for p in data["prompts"]), cid
+        assert isinstance(data["share_with_staff"], bool) and isinstance(data["followup_days"], int)
+        assert bool(data["prompts"]) == (data["view"] == "entry"), cid
+    # "Min loggbok", the course-wide view, is the course's very last component.
+    last_module = course_yaml["modules"][-1]
+    assert [c.get("id") for c in last_module["lessons"][-1]["components"]][-1] == "min_loggbok"
+    assert [cid for _, _, cid, d in found if d["view"] == "course_journal"] == ["min_loggbok"]
+    followups = [d for _, _, _, d in found if d["followup_prompt"]]
     assert len(followups) == 1 and followups[0]["followup_days"] >= 30
+    # Only the course evaluation is shared with the course team.
+    assert [cid for _, _, cid, d in found if d["share_with_staff"]] == ["loggbok_utvardering"]
 
 
 # ---------------------------------------------------------------- the interview guides (wired)
@@ -364,7 +360,8 @@ def test_built_blocks_render_and_keep_their_settings(built_course):
     for element in blocks:
         by_type[element.tag] = by_type.get(element.tag, 0) + 1
     assert by_type == BUILT_BLOCKS
-    marks = {"kravprofil": "kravprofil-block", "interview_guide": "interview-guide-block"}
+    marks = {"kravprofil": "kravprofil-block", "interview_guide": "interview-guide-block",
+             "reflection_journal": "rj-block"}
     for element in blocks:
         source = SOURCES[element.get("url_name")]
         runtime = LayerTestRuntime()
@@ -377,6 +374,10 @@ def test_built_blocks_render_and_keep_their_settings(built_course):
         html = runtime.render(block, "student_view").body_html()
         assert marks[element.tag] in html, element.get("url_name")
         assert escape(source["display_name"]) in html
+        for prompt in source.get("prompts", []):    # a journal shows its questions and their guidance
+            assert escape(prompt["text"]) in html and escape(prompt["guidance"]) in html, element.get("url_name")
+        if source.get("view") == "course_journal":
+            assert "rj-course" in html
         node = etree.Element(element.tag)
         block.add_xml_to_node(node)
         again = make_block(LayerTestRuntime(), etree.tostring(node, encoding="unicode"))
