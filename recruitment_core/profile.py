@@ -446,21 +446,55 @@ def _bullets(lines):
     return "\n".join(f"• {line.strip()}" for line in lines if _has(line))
 
 
-def _requirement_line(req):
-    line = req["text"].strip()
-    level = req["level"].strip()
-    if level and level.lower() not in line.lower():
-        line = f"{line} ({level})"
-    return line
-
-
 def _localized(mapping, lang):
     if not isinstance(mapping, dict):
         return ""
     return mapping.get(lang) or mapping.get("sv") or ""
 
 
+# A reason written as a clause ("du kör till kunder varje vecka") joins with "eftersom"; one written as a phrase
+# ("kundbesök i länet") with "för". The first words that tell a clause from a phrase:
+_CLAUSE_START = re.compile(
+    r"(?:eftersom|då|för att|så att|du|vi|ni|tjänsten|rollen|arbetet|jobbet|det|man|kunderna|teamet|"
+    r"because|since|as|so that|you|we|the|it|this|our|customers)\b", re.IGNORECASE)
+_ALREADY_JOINED = re.compile(r"(?:eftersom|för att|så att|because|since|so that)\b", re.IGNORECASE)
+
+
+def _reason_candidates(why, lang):
+    """The requirement's reason as endings for its ad line, the likelier form first."""
+    reason = " ".join(_SENTENCE_PUNCTUATION.sub(" ", why).split())
+    if not reason:
+        return []
+    reason = _lower_first(reason)
+    if _ALREADY_JOINED.match(reason):
+        return [f", {reason}"]
+    clause = _text(AD, "reason_clause", lang, reason=reason)
+    phrase = _text(AD, "reason_phrase", lang, reason=reason)
+    return [clause, phrase] if _CLAUSE_START.match(reason) else [phrase, clause]
+
+
+def _indirect_flags(text, lang):
+    return [f for f in check_text(text, lang) if f["kind"] in ("indirect", "discrimination")]
+
+
+def _requirement_line(req, lang):
+    """One bullet of the ad: the requirement, its language level, and its reason where the reason is what
+    justifies an otherwise indirect requirement ("B-körkort, eftersom du kör till kunder varje vecka")."""
+    line = req["text"].strip().rstrip(".")
+    level = " ".join(req["level"].split())
+    if level and level.lower() not in line.lower():
+        shown = (_text(AD, "language_level", lang, level=level.upper())
+                 if req["category"] == "language" and level.upper() in CEFR_LEVELS else level)
+        line = f"{line} ({shown})"
+    if _has(req["why"]) and _indirect_flags(line, lang):
+        for ending in _reason_candidates(req["why"], lang):
+            if not _indirect_flags(line + ending, lang):
+                return line + ending
+    return line  # no flag, or one a reason cannot settle (years of experience): the advice says so
+
+
 def _competency_lines(profile, framework, lang):
+    """Each chosen competency as one "Du …" line at the chosen level, in priority order."""
     lines = []
     if framework is None:
         return lines
@@ -468,17 +502,23 @@ def _competency_lines(profile, framework, lang):
         item = framework.get(comp["id"])
         if item is None:
             continue  # never invent a competency the framework does not describe
-        name = _localized(item.name, lang).strip()
-        definition = _localized(item.definition, lang).strip()
-        lines.append(f"{name}: {definition}" if definition else name)
+        wording = getattr(item, "ad", None)
+        if wording and wording.get(comp["level"]):
+            lines.append(_localized(wording[comp["level"]], lang).strip())
+        else:
+            lines.append(_text(AD, "competency_missing_ad", lang, name=_localized(item.name, lang).strip(),
+                               level=comp["level"]))
     return lines
 
 
 def draft_ad(profile, framework, lang):
     """A first ad draft (the ``ad`` shape) built only from what the profile says.
 
-    Where the profile says nothing, the field gets a bracketed hint such as "[Beskriv vad ni erbjuder]".
-    ``ad.company`` is not part of the profile, so the learner's own text is kept if there is any.
+    The draft follows a Swedish job ad: an opening about the job, what you will do, skallkrav then personal
+    competencies at the chosen level ("Du …", from the framework's ``ad`` wording), meriterande, what we offer
+    (with a hint on the pay or its range), and the process: steps, dates, when every applicant gets an answer,
+    contact and how to apply. Where the profile says nothing, the field gets a bracketed hint such as
+    "[Beskriv vad ni erbjuder]". ``ad.company`` is not part of the profile, so the learner's own text is kept.
     """
     lang = normalize_lang(lang)
     profile = validate_profile(profile)
@@ -499,8 +539,8 @@ def draft_ad(profile, framework, lang):
             intro.append(_text(AD, key, lang, value=basics[key].strip()))
 
     reqs = [req for req in profile["requirements"] if _has(req["text"])]
-    must = _bullets(_requirement_line(req) for req in reqs if req["must"])
-    merits = _bullets(_requirement_line(req) for req in reqs if not req["must"])
+    must = _bullets(_requirement_line(req, lang) for req in reqs if req["must"])
+    merits = _bullets(_requirement_line(req, lang) for req in reqs if not req["must"])
     comp_lines = _competency_lines(profile, framework, lang)
     if comp_lines:
         block = _text(AD, "competencies_lead", lang) + "\n" + _bullets(comp_lines)
@@ -509,7 +549,13 @@ def draft_ad(profile, framework, lang):
     offer = []
     if _has(basics["employment"]):
         offer.append(_text(AD, "employment", lang, value=basics["employment"].strip()))
-    for key in ("hours", "salary", "start", "travel"):
+    if _has(conditions["hours"]):
+        offer.append(_text(AD, "hours", lang, value=conditions["hours"].strip()))
+    if _has(conditions["salary"]):
+        offer.append(_text(AD, "salary", lang, value=conditions["salary"].strip()))
+    elif offer or any(_has(conditions[key]) for key in ("start", "travel", "other")):
+        offer.append(_text(AD, "ph_salary", lang))
+    for key in ("start", "travel"):
         if _has(conditions[key]):
             offer.append(_text(AD, key, lang, value=conditions[key].strip()))
     if _has(conditions["other"]):
@@ -517,15 +563,15 @@ def draft_ad(profile, framework, lang):
 
     steps = []
     if _has(process["steps"]):
-        steps.append(process["steps"].strip())
+        steps.append(_text(AD, "steps", lang, value=_lower_first(process["steps"].strip())))
     if _has(process["timeline"]):
         steps.append(_text(AD, "timeline", lang, value=process["timeline"].strip()))
-    if _has(process["candidate_info"]):
-        steps.append(process["candidate_info"].strip())
-    elif steps:
-        steps.append(_text(AD, "ph_candidate_info", lang))
-    if _has(process["contact"]):
-        steps.append(_text(AD, "contact", lang, value=process["contact"].strip()))
+    if steps or _has(process["candidate_info"]) or _has(process["contact"]):
+        steps.append(process["candidate_info"].strip() if _has(process["candidate_info"])
+                     else _text(AD, "ph_candidate_info", lang))
+        steps.append(_text(AD, "contact", lang, value=process["contact"].strip()) if _has(process["contact"])
+                     else _text(AD, "ph_contact", lang))
+        steps.append(_text(AD, "apply", lang))
 
     company = profile["ad"]["company"].strip()
     return {

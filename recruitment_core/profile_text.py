@@ -153,20 +153,34 @@ ADVICE = {
     },
 }
 
-# Phrases for draft_ad. Placeholders are bracketed hints for the writer, never invented facts.
+# Phrases for draft_ad. Placeholders are bracketed hints for the writer, never invented facts; a placeholder
+# always starts with "[" so that the block can warn before a document with one is downloaded.
 AD = {
     "intro_role_team": {"sv": "Vi söker nu {role} till {team}.", "en": "We are looking for a new {role} to join {team}."},
     "intro_role": {"sv": "Vi söker nu {role}.", "en": "We are looking for a new {role}."},
     "location": {"sv": "Placering: {value}", "en": "Location: {value}"},
     "remote": {"sv": "Distansarbete: {value}", "en": "Remote work: {value}"},
-    "competencies_lead": {"sv": "Som person visar du:", "en": "In your work you show:"},
+    "competencies_lead": {"sv": "Personlig kompetens som rollen kräver:",
+                          "en": "Personal competencies the role needs:"},
+    "competency_missing_ad": {
+        "sv": "[{name}: beskriv med ”Du …” vad rollen kräver på nivå {level}]",
+        "en": "[{name}: describe with “You …” what the role needs at level {level}]",
+    },
+    "language_level": {"sv": "nivå {level} enligt GERS", "en": "CEFR level {level}"},
+    "reason_clause": {"sv": ", eftersom {reason}", "en": ", because {reason}"},
+    "reason_phrase": {"sv": " för {reason}", "en": " for {reason}"},
     "employment": {"sv": "Anställningsform: {value}", "en": "Type of employment: {value}"},
     "hours": {"sv": "Arbetstid: {value}", "en": "Working hours: {value}"},
     "salary": {"sv": "Lön: {value}", "en": "Salary: {value}"},
     "start": {"sv": "Tillträde: {value}", "en": "Start: {value}"},
     "travel": {"sv": "Resor: {value}", "en": "Travel: {value}"},
+    "steps": {"sv": "Så går rekryteringen till: {value}", "en": "How we recruit: {value}"},
     "timeline": {"sv": "Tidsplan: {value}", "en": "Timeline: {value}"},
     "contact": {"sv": "Kontakt: {value}", "en": "Contact: {value}"},
+    "apply": {
+        "sv": "Sök tjänsten via [länk eller e-postadress] senast [sista ansökningsdag].",
+        "en": "Apply via [link or e-mail address] by [closing date].",
+    },
     "ph_title": {"sv": "[Titel på tjänsten]", "en": "[Job title]"},
     "ph_company": {"sv": "[Företagets namn]", "en": "[Company name]"},
     "ph_intro": {
@@ -174,16 +188,26 @@ AD = {
         "en": "[Describe the company, why the role exists and where it is based]",
     },
     "ph_tasks": {"sv": "[Lista de viktigaste arbetsuppgifterna]", "en": "[List the main tasks]"},
-    "ph_must": {"sv": "[Lista de krav som är absoluta]", "en": "[List the must-have requirements]"},
+    "ph_must": {"sv": "[Lista skallkraven]", "en": "[List the must-have requirements]"},
     "ph_merits": {"sv": "[Lista det som är meriterande]", "en": "[List what is a merit]"},
     "ph_offer": {"sv": "[Beskriv vad ni erbjuder]", "en": "[Describe what you offer]"},
+    "ph_salary": {
+        "sv": "[Ange lönen eller lönespannet, t.ex. 32 000–36 000 kr i månaden: enligt EU:s "
+              "lönetransparensdirektiv (2023/970) ska sökande få veta det före intervjun]",
+        "en": "[State the pay or its range, e.g. SEK 32,000–36,000 a month: under the EU pay transparency "
+              "directive (2023/970) applicants are told it before the interview]",
+    },
     "ph_process": {
         "sv": "[Beskriv rekryteringsprocessen och när kandidaterna får besked]",
         "en": "[Describe the recruitment process and when candidates will hear back]",
     },
     "ph_candidate_info": {
-        "sv": "[Berätta när kandidaterna får besked]",
-        "en": "[Say when candidates will hear back]",
+        "sv": "[Skriv när alla sökande får besked, även de som inte går vidare]",
+        "en": "[Say when every applicant will hear back, also those who do not go further]",
+    },
+    "ph_contact": {
+        "sv": "[Kontaktperson: namn, roll och telefonnummer eller e-postadress]",
+        "en": "[Contact: name, role and phone number or e-mail address]",
     },
 }
 

@@ -206,7 +206,8 @@ def test_ad_drafted_from_the_profile_renders(fw):
     data["ad"] = draft_ad(data, fw, "sv")
     text = all_text(open_doc(ad_docx(data, "sv")))
     assert "Minst två års yrkeserfarenhet av Python i produktion" in text
-    assert "Som person visar du:" in text
+    assert "Personlig kompetens som rollen kräver:" in text
+    assert fw.get("collaboration").ad[3]["sv"] in text
 
 
 # ---------------------------------------------------------------- blank templates
