@@ -311,6 +311,9 @@ def _text_fields(profile):
             yield section, None, key, value
 
 
+_DIGIT = re.compile(r"\d")
+
+
 def _structural_advice(profile, framework, lang, max_competencies):
     advice = []
     reqs = [(i, req) for i, req in enumerate(profile["requirements"]) if _has(req["text"])]
@@ -347,6 +350,9 @@ def _structural_advice(profile, framework, lang, max_competencies):
                                   _text(ADVICE, "duplicate_priority", lang, priority=comp["priority"])))
         seen_priorities.add(comp["priority"])
 
+    # Pay or its range, stated before the interview (directive (EU) 2023/970): a figure is what counts.
+    if filled_sections(profile) and not _DIGIT.search(profile["conditions"]["salary"]):
+        advice.append(_advice("conditions", None, "salary", "pay_range", _text(ADVICE, "pay_range", lang)))
     # Only once the learner has started: an empty profile gets no nagging about the process plan.
     if filled_sections(profile) and not _has(profile["process"]["candidate_info"]):
         advice.append(_advice("process", None, "candidate_info", "no_candidate_info",

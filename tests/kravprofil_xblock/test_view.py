@@ -107,7 +107,7 @@ def test_framework_and_strings_in_the_learners_language(runtime, block):
     assert data["framework_query"].endswith("&lang=en")
     assert comp.name["en"] in _framework_names(runtime, block, data["framework_query"])[0]
     assert data["strings"]["saving"] == "Saving…"
-    assert 'lang="en"' in html and "Key competencies" in html
+    assert 'lang="en"' in html and "Must-haves and merits" in html
 
 
 def test_framework_query_changes_with_the_override(make_block):
@@ -122,7 +122,7 @@ def test_framework_query_changes_with_the_override(make_block):
 def test_swedish_page_text(block):
     html = block.student_view().content
     assert 'lang="sv"' in html
-    for text in ("Grunduppgifter", "Nyckelkompetenser", "Rollens titel", "Lägg till ett krav", "Spara nu"):
+    for text in ("Grunduppgifter", "Kompetenser", "Skallkrav och meriterande", "Placering", "Lägg till ett krav", "Spara nu"):
         assert text in html
 
 
@@ -138,7 +138,7 @@ def test_advice_is_embedded(block):
 def test_required_sections_note(make_block):
     block = make_block("""<kravprofil required_sections='["basics", "competencies"]'/>""")
     html = block.student_view().content
-    assert "Grunduppgifter, Nyckelkompetenser" in html
+    assert "Grunduppgifter, Kompetenser" in html
     assert DEFAULT_REQUIRED_SECTIONS == ["basics", "purpose", "requirements", "competencies", "process"]
 
 

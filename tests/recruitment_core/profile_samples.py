@@ -39,7 +39,7 @@ def realistic_profile():
             {"id": "communication", "level": 3, "priority": 3},
         ],
         "conditions": {
-            "salary": "Individuell lönesättning",
+            "salary": "Individuell lönesättning, 45 000–52 000 kr i månaden",
             "hours": "40 timmar i veckan, flextid",
             "start": "Enligt överenskommelse",
             "travel": "Några dagar per år",

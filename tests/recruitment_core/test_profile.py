@@ -28,7 +28,7 @@ from recruitment_core.profile import (
 
 STRUCTURAL_KINDS = {"missing_why", "missing_assessment", "missing_stage", "too_many_must",
                     "too_many_competencies", "unknown_competency", "language_level", "duplicate_priority",
-                    "no_candidate_info"}
+                    "no_candidate_info", "pay_range"}
 
 
 @pytest.fixture(scope="module")
@@ -306,12 +306,12 @@ def test_requirement_without_why_assessment_or_stage(fw):
     assert en[0]["message"].startswith("Write why the job needs this")
 
 
-def test_language_requirement_without_level_suggests_cefr(fw):
+def test_language_requirement_without_level_suggests_a_gers_level(fw):
     data = realistic_profile()
     data["requirements"][1]["level"] = ""
     advice = [a for a in profile_advice(data, fw, "sv") if a["kind"] == "language_level"]
     assert [(a["index"], a["field"]) for a in advice] == [(1, "level")]
-    assert "CEFR" in advice[0]["message"] and "A1–C2" in advice[0]["message"]
+    assert "GERS" in advice[0]["message"] and "CEFR" not in advice[0]["message"] and "A1–C2" in advice[0]["message"]
     data["requirements"][1]["category"] = "knowledge"
     assert "language_level" not in kinds(profile_advice(data, fw, "sv"))
 
