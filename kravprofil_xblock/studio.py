@@ -84,6 +84,11 @@ class StudioSettingsMixin:
             if name in sent:
                 if not isinstance(field, JSONField) or field.scope not in (Scope.content, Scope.settings):
                     raise InputError(code="bad_shape", key="bad_shape")
+                if name == "max_competencies" and isinstance(sent[name], bool):
+                    # JSON true would become 1 through Integer.from_json: keep the bool, so that
+                    # validate_field_data refuses it with the field's own message.
+                    values[name] = sent[name]
+                    continue
                 try:
                     values[name] = field.from_json(sent[name])
                 except (TypeError, ValueError):

@@ -202,6 +202,11 @@ def test_a_competency_no_longer_in_the_framework_can_be_removed(page, scenario_u
     row = kp.root.locator('.kp-comp[data-id="old_skill"]')
     remove = row.locator('[data-action="remove-competency"]')
     assert remove.is_visible() and "old_skill" in remove.inner_text()
+    # The advice names the competency, not the level field next to it.
+    item = kp.root.locator('.kp-advice-item[data-kind="unknown_competency"]')
+    item.wait_for()
+    where = item.locator("strong").inner_text()
+    assert "old_skill" in where and "Nivå" not in where
     known = kp.choose_competency(0, 3)
     assert kp.root.locator(f'.kp-comp[data-id="{known}"] [data-action="remove-competency"]').is_hidden()
     remove.click()
@@ -219,5 +224,5 @@ def test_advice_on_the_ad_names_the_ad_not_just_the_shared_label(page, scenario_
     kp.save()
     kp.wait_advice(ground="age")
     texts = [a["text"] for a in kp.advice() if a["ground"] == "age"]
-    assert any(t.startswith("Annons – Krav") for t in texts), texts
+    assert any(t.startswith("Annons – Vi söker dig som har") for t in texts), texts
     assert any(t.startswith("Krav 1 – ") for t in texts), texts
