@@ -420,10 +420,63 @@ def profile_advice(profile, framework, lang, max_competencies=6):
             item = {"section": section, "index": index, "field": field}
             item.update(flag)
             advice.append(item)
+    advice.extend(_placeholder_advice(profile["ad"], lang))
     balance = _ad_gender_advice(profile["ad"], lang)
     if balance:
         advice.append(balance)
-    return advice
+    return _ordered(_grouped(advice, lang))
+
+
+# The worst first: a manager who reads three items must have read the discrimination flags.
+_ORDER = {"discrimination": 0, "indirect": 1, "placeholder": 2}
+_PLACEHOLDER = re.compile(r"\[[^\[\]\n]{1,120}\]")
+
+
+def _ordered(advice):
+    """Discrimination, then indirect, then placeholders left in the ad, then the rest; stable within each."""
+    return sorted(advice, key=lambda item: _ORDER.get(item["kind"], 3))
+
+
+def _group_key(item):
+    if "severity" in item:  # a wording flag: the same words with the same message
+        return ("flag", item["kind"], item.get("ground"), item["match"].casefold(), item["message"])
+    if item["kind"] in ("missing_why", "missing_assessment", "missing_stage", "language_level"):
+        return ("structure", item["kind"])
+    return None
+
+
+def _grouped(advice, lang):
+    """One item for advice that repeats ("Han" in four fields, a missing reason on ten requirements).
+
+    The first item stays where it was and gets ``repeats`` (the other places: ``{"section", "index",
+    "field"}``) and a sentence on how many more places it concerns; the others are left out.
+    """
+    first = {}
+    kept = []
+    for item in advice:
+        key = _group_key(item)
+        if key is None or key not in first:
+            if key is not None:
+                first[key] = item
+            kept.append(item)
+            continue
+        first[key].setdefault("repeats", []).append(
+            {"section": item["section"], "index": item["index"], "field": item["field"]})
+    for item in kept:
+        if item.get("repeats"):
+            item["message"] += " " + _text(ADVICE, "repeats", lang, count=len(item["repeats"]))
+    return kept
+
+
+def _placeholder_advice(ad, lang):
+    """A bracketed placeholder of the draft ("[Företagets namn]") still in an ad field: replace it first."""
+    items = []
+    for key, value in ad.items():
+        found = _PLACEHOLDER.findall(value or "")
+        if found:
+            items.append(_advice("ad", None, key, "placeholder",
+                                 _text(ADVICE, "placeholder", lang, placeholder=found[0], count=len(found))))
+    return items
 
 
 def _ad_gender_advice(ad, lang):

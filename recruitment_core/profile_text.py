@@ -102,9 +102,18 @@ ERRORS = {
 ADVICE = {
     "missing_why": {
         "sv": "Skriv varför jobbet kräver detta. Ett omotiverat krav är både en kvalitetsrisk och en juridisk "
-              "risk (diskrimineringslagen 2008:567).",
+              "risk (diskrimineringslagen 2008:567). Exempel: lager – ”truckkort, eftersom du lastar lastbilar "
+              "varje dag”; sälj – ”B-körkort, eftersom du besöker kunder varje vecka”; support – ”engelska på "
+              "nivå B2, eftersom var tredje kund skriver på engelska”; utveckling – ”Python, eftersom hela "
+              "plattformen är skriven i det”; ekonomi – ”månadsbokslut, eftersom du ansvarar för det från "
+              "första månaden”; vård – ”legitimation, som krävs enligt patientsäkerhetslagen”.",
         "en": "Write why the job needs this. An unjustified requirement is both a quality risk and a legal risk "
-              "(Swedish Discrimination Act 2008:567).",
+              "(Swedish Discrimination Act 2008:567). Examples: warehouse – “forklift licence, because you load "
+              "lorries every day”; sales – “driving licence, because you visit customers every week”; support – "
+              "“English at CEFR level B2, because one customer in three writes in English”; development – "
+              "“Python, because the whole platform is written in it”; finance – “month-end closing, because "
+              "you own it from the first month”; care – “a nurse's licence, required under the Patient Safety "
+              "Act”.",
     },
     "missing_assessment": {
         "sv": "Beskriv hur kravet ska bedömas, till exempel med en intervjufråga, ett arbetsprov eller en "
@@ -152,6 +161,16 @@ ADVICE = {
         "en": "State the pay or its range, e.g. “SEK 32,000–36,000 a month”. Under the EU pay transparency "
               "directive (2023/970) applicants are told the pay or its range before the interview, and the "
               "employer may not ask about their pay history.",
+    },
+    "repeats": {
+        "sv": "Samma sak gäller på ytterligare {count} ställen.",
+        "en": "The same applies in {count} more places.",
+    },
+    "placeholder": {
+        "sv": "Ersätt ”{placeholder}” med er egen text innan ni laddar ner eller publicerar annonsen "
+              "({count} platshållare i fältet).",
+        "en": "Replace “{placeholder}” with your own text before you download or publish the ad "
+              "({count} placeholders in the field).",
     },
     "no_candidate_info": {
         "sv": "Planera när och hur kandidaterna får besked, även de som inte går vidare. I Talent Boards "

@@ -389,8 +389,41 @@ def test_wording_flags_of_every_text_field_are_included(fw):
         assert expected, f"the wording check should flag {text!r}"
         found = [a for a in advice if (a["section"], a["index"], a["field"]) == (section, index, field)
                  and a["kind"] not in STRUCTURAL_KINDS]
-        assert found == [{"section": section, "index": index, "field": field, **flag} for flag in expected]
+        assert sorted(found, key=lambda a: a["start"]) == [
+            {"section": section, "index": index, "field": field, **flag} for flag in expected]
     assert {"discrimination"} <= set(kinds(advice))
+    # The worst first: every discrimination flag before every indirect one, and those before the rest.
+    ranks = [{"discrimination": 0, "indirect": 1}.get(a["kind"], 2) for a in advice]
+    assert ranks == sorted(ranks) and ranks[0] == 0
+
+
+def test_repeated_advice_is_grouped_with_its_other_places(fw):
+    data = realistic_profile()
+    for i in range(3):
+        data["tasks"][i] = "Han ska svara kunder"
+    for req in data["requirements"]:
+        req["why"] = ""
+    data["ad"]["must"] = "Han ska svara kunder."
+    advice = profile_advice(data, fw, "sv")
+    han = [a for a in advice if a["kind"] == "discrimination"]
+    assert len(han) == 1 and (han[0]["section"], han[0]["index"]) == ("tasks", 0)
+    assert [(r["section"], r["index"], r["field"]) for r in han[0]["repeats"]] == [
+        ("tasks", 1, "text"), ("tasks", 2, "text"), ("ad", None, "must")]
+    assert han[0]["message"].endswith("Samma sak gäller på ytterligare 3 ställen.")
+    why = [a for a in advice if a["kind"] == "missing_why"]
+    assert len(why) == 1 and len(why[0]["repeats"]) == len(data["requirements"]) - 1
+    assert advice[0] is han[0]
+
+
+def test_a_placeholder_left_in_the_ad_is_advice_before_download(fw):
+    data = realistic_profile()
+    data["ad"] = draft_ad({**data, "ad": dict(data["ad"], company="")}, fw, "sv")
+    items = [a for a in profile_advice(data, fw, "sv") if a["kind"] == "placeholder"]
+    assert {(a["section"], a["field"]) for a in items} == {("ad", "company"), ("ad", "process")}
+    company = next(a for a in items if a["field"] == "company")
+    assert "”[Företagets namn]”" in company["message"]
+    en = [a for a in profile_advice(data, fw, "en") if a["kind"] == "placeholder"]
+    assert "Replace “[Företagets namn]”" in next(a for a in en if a["field"] == "company")["message"]
 
 
 def test_advice_messages_in_both_languages(fw):
@@ -583,7 +616,8 @@ def test_the_reason_only_covers_its_own_requirement_and_field():
     data["requirements"][1] = dict(data["requirements"][3], why="", text="Körkort B")
     data["ad"]["must"] = "• Körkort B"
     advice = profile_advice(data, None, "sv")
-    flagged = {(a["section"], a["index"], a["field"]) for a in advice if a["kind"] == "indirect"}
+    flagged = {(place["section"], place["index"], place["field"]) for a in advice if a["kind"] == "indirect"
+               for place in [a] + a.get("repeats", [])}
     assert ("requirements", 3, "text") not in flagged      # the sample's "Körkort B" has a reason
     assert ("requirements", 1, "text") in flagged          # the same demand without one
     assert ("ad", None, "must") in flagged                 # the ad states no reason
@@ -668,3 +702,14 @@ def test_the_reason_also_covers_the_other_fields_of_its_requirement():
     fields = {a["field"] for a in profile_advice(data, None, "sv")
               if a["section"] == "requirements" and a["kind"] == "indirect"}
     assert fields == {"text", "assessment", "stage"}
+
+
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_the_examples_for_common_roles_pass_the_checks(lang):
+    from recruitment_core.profile_text import ADVICE
+
+    message = ADVICE["missing_why"][lang]
+    for role in (("lager", "sälj", "support", "utveckling", "ekonomi", "vård") if lang == "sv" else
+                 ("warehouse", "sales", "support", "development", "finance", "care")):
+        assert role in message
+    assert not [f for f in check_text(message, lang) if f["kind"] in ("discrimination", "indirect", "vague")]
