@@ -23,11 +23,13 @@ else
   PYTHON312 := python3.12
 endif
 
-.PHONY: help run test bench screenshots translations templates clean migrate venv
+.PHONY: help run test lint browsers bench screenshots translations templates clean migrate venv
 
 help:
 	@echo "make run           start the workbench on http://$(HOST):$(PORT)/ (creates .venv on first use)"
-	@echo "make test          the whole test suite through tox (Django 4.2 and 5.2), browser tests included"
+	@echo "make test          the whole test suite through tox (lint, Django 4.2 and 5.2), browser tests included;"
+	@echo "                   installs what it needs first (Chromium + ChromeDriver through apt as root, npm packages)"
+	@echo "make lint          ruff on the Python sources (the tox env 'lint' alone)"
 	@echo "make bench         render-time and payload benchmarks (tests/bench/bench_*.py)"
 	@echo "make screenshots   refresh docs/screenshots/*.png from the browser tests"
 	@echo "make translations  extract and compile the gettext catalogues"
@@ -38,8 +40,8 @@ $(VENV)/bin/python:
 	$(PYTHON312) -m venv $(VENV)
 	$(PY) -c 'import sys; assert sys.version_info[:2] == (3, 12), sys.version'
 
-# Reinstall when the package definition changes.
-$(VENV)/.installed: $(VENV)/bin/python setup.py
+# Reinstall when the package definition changes (the registry gives setup.py its entry points).
+$(VENV)/.installed: $(VENV)/bin/python setup.py xblock_layer/registry.py
 	$(PY) -m pip install --upgrade pip
 	$(PY) -m pip install -e ".[dev]"
 	touch $@
@@ -58,9 +60,25 @@ node_modules/axe-core/axe.min.js: package.json package-lock.json
 	npm ci --no-audit --no-fund
 	touch $@
 
+# Debian's Chromium and ChromeDriver for the browser tests: installed through apt when missing and run as root;
+# otherwise one line says what to install (and make stops).
+browsers:
+	@if [ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ]; then :; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	  echo "Installing Chromium and ChromeDriver for the browser tests (apt-get)"; \
+	  DEBIAN_FRONTEND=noninteractive apt-get update -q && \
+	  DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium chromium-driver; \
+	else \
+	  echo "The browser tests need Chromium and ChromeDriver: run 'sudo apt-get install chromium chromium-driver', then make test again." >&2; \
+	  exit 1; \
+	fi
+
 # tox exits non-zero when pytest does, exit 5 ("no tests collected") included.
-test: $(VENV)/.installed node_modules/axe-core/axe.min.js
+test: $(VENV)/.installed node_modules/axe-core/axe.min.js browsers
 	$(VENV)/bin/tox $(TOXARGS) $(if $(ARGS),-- $(ARGS))
+
+lint: $(VENV)/.installed
+	$(VENV)/bin/tox -e lint
 
 screenshots: $(VENV)/.installed node_modules/axe-core/axe.min.js
 	UPDATE_SCREENSHOTS=1 $(VENV)/bin/pytest tests/browser -q

@@ -1,5 +1,13 @@
 """Competency-based recruitment for Open edX: XBlocks, shared domain code and a course exporter."""
+import os
+import runpy
+
 from setuptools import find_namespace_packages, setup
+
+# The block types live in one registry (xblock_layer/registry.py); read as a file, nothing needs to be installed.
+REGISTRY = runpy.run_path(os.path.join(os.path.dirname(os.path.abspath(__file__)), "xblock_layer", "registry.py"))
+BLOCK_PACKAGES = REGISTRY["block_packages"]()
+SHIPPED = ("recruitment_core", "xblock_layer", *BLOCK_PACKAGES, "course_export")
 
 setup(
     name="kompetensrekrytering-xblocks",
@@ -10,8 +18,10 @@ setup(
     license="AGPL-3.0",
     python_requires=">=3.12",
     # Namespace discovery so the data folders (templates, static, locale, default course) ship as package data.
-    packages=find_namespace_packages(include=["recruitment_core*", "kravprofil_xblock*", "course_export*"]),
+    packages=find_namespace_packages(include=[f"{name}*" for name in SHIPPED]),
     include_package_data=True,
+    package_data={"xblock_layer": ["static/*/*", *REGISTRY["LOCALE_DATA"]],
+                  **{name: list(REGISTRY["BLOCK_PACKAGE_DATA"]) for name in BLOCK_PACKAGES}},
     install_requires=[
         "XBlock[django]>=6,<7",
         "Django>=4.2,<6",
@@ -30,12 +40,11 @@ setup(
             "olxcleaner>=0.3",
             "tox>=4",
             "Babel>=2.12",  # the catalogue tests read the .po files; make translations uses pybabel
+            "ruff>=0.6",  # lint (tox env "lint", ruff.toml)
         ],
     },
     entry_points={
-        "xblock.v1": [
-            "kravprofil = kravprofil_xblock.block:KravprofilXBlock",
-        ],
+        "xblock.v1": REGISTRY["entry_point_lines"](),
         "console_scripts": [
             "course-export = course_export.cli:main",
         ],

@@ -1,20 +1,20 @@
 """Our own XBlocks in the course: which are installed, and checking their settings.
 
-The registry holds only block types of this project that are installed here, found through the
-``xblock.v1`` entry points (a block that is not installed on the server would import as a hidden
-placeholder, so an unknown type is an error, not a guess). Settings are checked against the block
-class's own fields (content/settings scope) and written INLINE in the vertical, fields as attributes
-(List/Dict as JSON).
+The project's block types are those of ``xblock_layer.registry``; of them, only the ones installed here
+(their ``xblock.v1`` entry point loads) are usable: a block that is not installed on the server would
+import as a hidden placeholder, so an unknown type is an error, not a guess. Settings are checked against
+the block class's own fields (content/settings scope) by the same rules as the Studio editor's save
+(``xblock_layer.studio``) and written INLINE in the vertical, fields as attributes (List/Dict as JSON).
 """
 import json
 from functools import lru_cache
 from importlib.metadata import entry_points
 
 from course_export.schema import Fields
+from xblock_layer.registry import block_names
 
-# Block types this project ships or plans; only the installed ones are usable.
-PROJECT_BLOCK_TYPES = ("kravprofil", "interview_guide", "reflection_journal")
-SKIPPED_FIELDS = {"parent", "children", "xml_attributes", "tags", "has_score", "icon_class"}
+# Block types this project ships; only the installed ones are usable.
+PROJECT_BLOCK_TYPES = block_names()
 
 
 @lru_cache(maxsize=1)
@@ -31,9 +31,8 @@ def installed_blocks():
 
 
 def editable_fields(block_class):
-    from xblock.fields import Scope
-    return {name: field for name, field in block_class.fields.items()
-            if field.scope in (Scope.content, Scope.settings) and name not in SKIPPED_FIELDS}
+    from xblock_layer.studio import settings_fields
+    return settings_fields(block_class)
 
 
 def read_block(data, shown, errors):
@@ -41,6 +40,7 @@ def read_block(data, shown, errors):
     if not isinstance(data, dict):
         Fields(data, {}, shown, errors, "block")
         return None
+    from xblock_layer.studio import has_field_kind
     installed = installed_blocks()
     block_type = data.get("type")
     if not isinstance(block_type, str) or not block_type:
@@ -64,7 +64,7 @@ def read_block(data, shown, errors):
             field.enforce_type(value)
         except Exception:  # noqa: BLE001 - XBlock raises various errors for a wrong value
             coerced = _WRONG
-        if coerced is _WRONG or not _same_kind(field, value):
+        if coerced is _WRONG or not has_field_kind(field, value):
             errors.add(shown, checked.line(name), "block_field_type", field=name,
                        expected=type(field).__name__)
             continue
@@ -86,24 +86,19 @@ def studio_check(block_class, fields, values):
 
     Returns one {"sv": text, "en": text} per problem. Blocks without the hook are not checked here.
     """
-    check = getattr(block_class, "validate_field_data", None)
-    if check is None:
+    if getattr(block_class, "validate_field_data", None) is None:
         return []
     from types import SimpleNamespace
 
     from django.utils import translation
-    from xblock.utils.studio_editable import FutureFields
-    from xblock.validation import Validation
+    from xblock_layer.studio import settings_problems
 
     _ensure_django()
     defaults = SimpleNamespace(**{name: field.default for name, field in fields.items()})
     texts = {}
     for lang in ("sv", "en"):
-        validation = Validation("course-export")
         with translation.override(lang):
-            check(defaults, validation, FutureFields(new_fields_dict=values, newly_removed_fields=[],
-                                                     fallback_obj=defaults))
-        texts[lang] = [message.text for message in validation.messages]
+            texts[lang] = settings_problems(block_class, fields, values, defaults)
     return [{"sv": sv, "en": en} for sv, en in zip(texts["sv"], texts["en"])]
 
 
@@ -121,15 +116,3 @@ def _ensure_django():
 
 
 _WRONG = object()
-
-
-def _same_kind(field, value):
-    from xblock import fields as f
-    expected = {f.Integer: int, f.Float: (int, float), f.Boolean: bool, f.String: str,
-                f.List: list, f.Dict: dict}
-    for field_type, python_type in expected.items():
-        if isinstance(field, field_type):
-            if isinstance(value, bool) and python_type is not bool:
-                return False
-            return isinstance(value, python_type)
-    return True

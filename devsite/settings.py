@@ -22,3 +22,7 @@ USE_I18N = True
 if "django.middleware.locale.LocaleMiddleware" not in MIDDLEWARE:  # noqa: F405
     _i = MIDDLEWARE.index("django.contrib.sessions.middleware.SessionMiddleware") + 1  # noqa: F405
     MIDDLEWARE = [*MIDDLEWARE[:_i], "django.middleware.locale.LocaleMiddleware", *MIDDLEWARE[_i:]]  # noqa: F405
+
+# Several people opening `make run` at once: row creation under a lock, scenarios warmed before the first request.
+INSTALLED_APPS = [*INSTALLED_APPS, "devsite.apps.DevsiteConfig"]  # noqa: F405
+MIDDLEWARE = [*MIDDLEWARE, "devsite.workbench_fixes.WarmScenariosMiddleware"]

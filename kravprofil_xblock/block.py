@@ -1,17 +1,23 @@
-"""The kravprofil XBlock: fields and views. Handlers, Studio validation and reporting live in mixins."""
-from recruitment_core.profile import SECTIONS, ProfileError, empty_profile, validate_profile
+"""The kravprofil XBlock: fields and views. Handlers and Studio validation live in mixins; the plumbing (strict
+handlers, revisions, completion, report rows, Studio editing, shared fields) comes from ``xblock_layer``."""
+from recruitment_core.framework_override import framework_for
+from recruitment_core.profile import SECTIONS, ProfileError, empty_profile, summary, validate_profile
 from web_fragments.fragment import Fragment
-from xblock.completable import CompletableXBlockMixin
 from xblock.core import XBlock
-from xblock.fields import Boolean, Dict, Integer, List, Scope, String
-from xblock.utils.studio_editable import StudioEditableXBlockMixin
+from xblock.fields import Dict, Integer, List, Scope, String
+from xblock_layer.assets import add_assets
+from xblock_layer.completion import CompletionOnceMixin
+from xblock_layer.i18n import CatalogueMixin
+from xblock_layer.rendering import element_id
+from xblock_layer.reports import ReportRowsMixin
+from xblock_layer.revisions import RevisionedSaveMixin
+from xblock_layer.shared_fields import ProfileSummaryField
+from xblock_layer.studio import StudioEditingMixin
 
-from .frameworks import framework_for, frontend_framework
+from .frameworks import frontend_framework
 from .handlers import HandlersMixin
-from .i18n import _, current_lang, gettext_for
-from .page import page_html, state_json
-from .rendering import element_id, static_text
-from .report import ReportMixin
+from .i18n import CATALOGUE, _, current_lang
+from .page import FILES, page_html, state_json
 from .scenarios import SCENARIOS
 from .studio import StudioSettingsMixin
 from .view_context import section_titles
@@ -28,7 +34,8 @@ def _section_choices(block):
 @XBlock.wants("i18n")
 @XBlock.supports("multi_device")
 class KravprofilXBlock(
-        StudioSettingsMixin, HandlersMixin, ReportMixin, CompletableXBlockMixin, StudioEditableXBlockMixin, XBlock):
+        StudioSettingsMixin, HandlersMixin, RevisionedSaveMixin, CompletionOnceMixin, ProfileSummaryField,
+        ReportRowsMixin, CatalogueMixin, StudioEditingMixin, XBlock):
     """A learner builds a requirement profile for a role, gets advice while writing and drafts the job ad."""
 
     display_name = String(
@@ -54,25 +61,23 @@ class KravprofilXBlock(
         list_style="set", list_values_provider=_section_choices)
 
     profile = Dict(default={}, scope=Scope.user_state, help="The learner's requirement profile (validated).")
-    revision = Integer(default=0, scope=Scope.user_state, help="Incremented on every save; guards against "
-                                                               "two tabs overwriting each other.")
-    saved_at = String(default="", scope=Scope.user_state, help="When the profile was last saved (UTC ISO).")
-    completed = Boolean(default=False, scope=Scope.user_state, help="Completion has been published.")
-    kravprofil_shared = Dict(
-        default={}, scope=Scope.user_info,
-        help="Summary for the interview-guide block, keyed by course id (see docs/contracts.md).")
+    # revision, saved_at (RevisionedSaveMixin), completed (CompletionOnceMixin), kravprofil_shared
+    # (ProfileSummaryField) come from the layer.
 
     editable_fields = ("display_name", "instructions", "framework_override", "max_competencies",
                        "required_sections")
 
-    # ---- helpers -------------------------------------------------------------------------------------------
-    def ugettext(self, text):
-        """Translate with the block's own catalogue (also used by the Studio editor for field labels)."""
-        return gettext_for(current_lang())(text)
+    catalogue = CATALOGUE  # ugettext (CatalogueMixin): the Studio editor's field labels
+    state_name = "profile"  # RevisionedSaveMixin: the key in save requests, 409 answers, student_view_user_state
 
+    # ---- helpers -------------------------------------------------------------------------------------------
     def current_framework(self):
         """The framework of this block (the override, or the default one)."""
         return framework_for(self.framework_override)
+
+    def saved_state(self):
+        """The saved profile for a 409 answer and ``student_view_user_state`` (RevisionedSaveMixin)."""
+        return {"profile": self.stored_profile()}
 
     def stored_profile(self):
         """The learner's saved profile with every key present (an empty profile before the first save)."""
@@ -90,11 +95,9 @@ class KravprofilXBlock(
         lang = current_lang()
         data_json = state_json(self.profile, self.revision, self.saved_at, self.max_competencies,
                                self.framework_override, lang)
-        html = page_html(lang, element_id(self.scope_ids.usage_id), self.display_name, self.instructions,
+        html = page_html(lang, element_id(self.scope_ids.usage_id, "kp"), self.display_name, self.instructions,
                          self.required_sections, data_json)
-        frag = Fragment(html)
-        frag.add_css(static_text("static/css/kravprofil.css"))
-        frag.add_javascript(static_text("static/js/kravprofil.js"))
+        frag = add_assets(Fragment(html), FILES, css=("static/css/kravprofil.css",), js=("static/js/kravprofil.js",))
         frag.initialize_js("KravprofilBlock")
         return frag
 
@@ -108,6 +111,23 @@ class KravprofilXBlock(
             "required_sections": list(self.required_sections),
             "sections": list(SECTIONS),
             "framework": frontend_framework(self.framework_override, lang),
+        }
+
+    def report_row(self, state):
+        """The Instructor Dashboard's row: counts and ids per learner, never free text (the role title aside)."""
+        profile = state.get("profile")
+        if not isinstance(profile, dict) or not profile:
+            return None
+        info = summary(profile)
+        revision = state.get("revision", 0)
+        return {
+            "role": info["role"][:200],
+            "requirements": info["requirements"],
+            "must_haves": info["must"],
+            "competencies": ", ".join(str(cid) for cid in info["competencies"]),
+            "competency_count": len(info["competencies"]),
+            "revision": revision if isinstance(revision, int) and not isinstance(revision, bool) else 0,
+            "completed": bool(state.get("completed", False)),
         }
 
     def add_xml_to_node(self, node):

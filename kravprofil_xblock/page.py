@@ -3,39 +3,33 @@
 ``kravprofil.html`` is rendered (autoescaped) once per language with markers in place of the block's id prefix
 and of the four dynamic parts; each view then joins the cached pieces with the escaped dynamic values:
 the authored title, instructions (plain text, line breaks kept), the note on required sections and the
-learner's state as escaped JSON. Advice is cached per (profile, framework, language, maximum).
+learner's state as escaped JSON. Advice comes through ``recruitment_core.advice_cache``.
 """
 import functools
-import hashlib
 import json
 import re
-import threading
-from collections import OrderedDict
 
 from django.template.defaultfilters import linebreaksbr
 from django.utils.html import escape
-from recruitment_core.profile import MAX_REQUIREMENTS, MAX_TASKS, empty_profile, profile_advice
+from recruitment_core.advice_cache import cached_advice, profile_json
+from recruitment_core.framework_override import framework_version
+from recruitment_core.profile import MAX_REQUIREMENTS, MAX_TASKS, empty_profile
+from xblock_layer.rendering import PackageFiles, escape_script_json
 
-from .frameworks import framework_for, framework_version
-from .rendering import escape_script_json, render
 from .view_context import (
     PRIORITY_LIMIT, ROW_TEXT_LIMIT, categories, js_strings, page_strings, section_titles, simple_sections,
 )
 
+FILES = PackageFiles(__package__)  # templates/ and static/ of this package
 UID_MARK = "__KPUID__"
 _PART_RE = re.compile(r"__KP(TITLE|INSTR|NOTE|DATA)__")
-_ADVICE_CACHE_SIZE = 256
-# What the page uses of each advice item (the match offsets and severity of wording flags are left out).
-PAGE_ADVICE_KEYS = ("section", "index", "field", "kind", "ground", "message", "suggestion", "source")
-_advice_cache = OrderedDict()
-_advice_lock = threading.Lock()  # LMS workers may serve requests in threads
 
 
 @functools.lru_cache(maxsize=4)
 def static_parts(lang):
     """``[static, name, static, name, ..., static]`` of the page in ``lang`` (names: TITLE, INSTR, NOTE, DATA)."""
     sections = simple_sections(lang)
-    html = render("kravprofil.html", {
+    html = FILES.render("kravprofil.html", {
         "uid": UID_MARK,
         "lang": lang,
         "t": page_strings(lang),
@@ -66,35 +60,12 @@ def _empty_profile_json():
     return json.dumps(empty_profile(), ensure_ascii=False, separators=(",", ":"))
 
 
-def cached_advice(profile, profile_json, override, lang, maximum):
-    """``profile_advice`` of a stored profile (the keys the page uses), remembered for repeated views."""
-    key = (hashlib.sha1(profile_json.encode("utf-8")).digest(), framework_version(override), lang, maximum)
-    with _advice_lock:
-        advice = _advice_cache.get(key)
-        if advice is not None:
-            _advice_cache.move_to_end(key)
-            return advice
-    advice = [{name: item[name] for name in PAGE_ADVICE_KEYS if item.get(name) not in (None, "")}
-              for item in profile_advice(profile, framework_for(override), lang, maximum)]
-    with _advice_lock:
-        _advice_cache[key] = advice
-        while len(_advice_cache) > _ADVICE_CACHE_SIZE:
-            _advice_cache.popitem(last=False)
-    return advice
-
-
-def advice_for(profile, override, lang, maximum):
-    """Advice on a saved profile, through the cache (so the page shown after a save finds it there)."""
-    profile_json = json.dumps(profile, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
-    return cached_advice(profile, profile_json, override, lang, maximum)
-
-
 def state_json(profile, revision, saved_at, maximum, override, lang):
     """The page's JSON (state, advice, strings), escaped for a ``<script type="application/json">`` element."""
     if profile:
-        profile_json = json.dumps(profile, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+        text = profile_json(profile)
     else:
-        profile, profile_json = empty_profile(), _empty_profile_json()
+        profile, text = empty_profile(), _empty_profile_json()
     head = json.dumps({
         "revision": revision,
         "saved_at": saved_at,
@@ -104,10 +75,9 @@ def state_json(profile, revision, saved_at, maximum, override, lang):
         # The framework (about 11 KB per language) is fetched once from the framework_data handler and cached
         # by the browser; the page carries only the query naming this framework and language.
         "framework_query": f"v={framework_version(override)}&lang={lang}",
-        "advice": cached_advice(profile, profile_json, override, lang, maximum),
+        "advice": cached_advice(profile, text, override, lang, maximum),
     }, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
-    text = f'{head[:-1]},"profile":{profile_json},"strings":{_strings_json(lang)}}}'
-    return escape_script_json(text)
+    return escape_script_json(f'{head[:-1]},"profile":{text},"strings":{_strings_json(lang)}}}')
 
 
 def page_html(lang, uid, display_name, instructions, required_sections, data_json):

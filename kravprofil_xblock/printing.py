@@ -4,9 +4,8 @@ Labels come from ``recruitment_core.profile_text`` so the printed page says what
 """
 from recruitment_core.profile_text import CATEGORY_LABELS, FIELD_LABELS, MUST_LABELS, SECTION_TITLES
 
-from .i18n import gettext_for
-from .i18n import _
-from .rendering import render
+from .i18n import _, gettext_for
+from .page import FILES
 
 PRINT_STRINGS = {
     "title": _("Requirement profile"),
@@ -63,7 +62,7 @@ def print_page(profile, framework, lang):
             "priority": comp["priority"],
         })
     ad_pairs = _pairs(profile, "ad", lang)
-    return render("print.html", {
+    return FILES.render("print.html", {
         "lang": lang,
         "t": strings,
         "heading": f"{strings['title']}: {role}" if role else strings["title"],

@@ -1,6 +1,7 @@
 """Every string the block shows, as English msgids (Swedish lives in the catalogue).
 
-``PAGE`` goes to the Django template, ``JS`` to the browser inside the page's JSON, ``ERRORS`` to handler
+``PAGE`` goes to the Django template, ``JS`` to the browser inside the page's JSON (after the layer's own strings:
+save status, conflict dialog, counters, see ``xblock_layer.js_strings``), ``ERRORS`` to handler
 answers. ``FORM`` describes the simple fields of each section (label and help text).
 """
 from .i18n import _
@@ -55,13 +56,6 @@ PAGE = {
     "download_kravprofil": _("Download the requirement profile (Word)"),
     "download_ad": _("Download the job ad (Word)"),
     "print": _("Print-friendly view (opens in a new tab)"),
-    "conflict_title": _("The profile was changed in another tab or window"),
-    "conflict_text": _(
-        "Your version and the saved one differ. Choose which one to keep. Nothing is lost: the version you do "
-        "not choose is kept in this browser and can be brought back."),
-    "keep_mine": _("Keep my version"),
-    "use_theirs": _("Use the saved version"),
-    "restore_mine": _("Bring back my version"),
     "required_note": _("Sections needed to complete this step: %(sections)s."),
 }
 
@@ -121,15 +115,6 @@ FORM = {
 }
 
 JS = {
-    "saving": _("Saving…"),
-    "saved": _("Saved %(time)s"),
-    "unsaved": _("Unsaved changes"),
-    "not_saved": _("Not saved: %(error)s"),
-    "offline": _("Could not reach the server. Your changes are kept in this browser and will be saved again."),
-    "error": _("Something went wrong. Please try again."),
-    "restored": _("Unsaved changes from this browser were restored."),
-    "used_theirs": _("The saved version is shown. Your version is kept in this browser."),
-    "mine_back": _("Your version is back."),
     "task_n": _("Task %(n)s"),
     "remove_task_n": _("Remove task %(n)s"),
     "requirement_n": _("Requirement %(n)s"),

@@ -1,17 +1,12 @@
-"""Studio settings: validation of the authored fields (the framework override above all) and a hardened save.
+"""Studio settings: the block's own rules for its authored fields (the framework override above all).
 
-``submit_studio_edits`` replaces the mixin's handler of the same name (the Studio editor's JavaScript posts to
-it): same request and answer format, but the body is read through ``recruitment_core.validation`` so a
-hostile request (deep or invalid JSON, wrong types, oversize) gets a 4xx JSON answer instead of a 500.
+The Studio editor's save (strict body, types checked by field class, nothing saved unless every value is valid)
+is the layer's ``StudioEditingMixin``; this mixin adds the rules, one error per problem.
 """
+from recruitment_core.framework_override import MAX_OVERRIDE_CHARS, override_errors
 from recruitment_core.profile import SECTIONS
-from recruitment_core.validation import InputError, error_response, json_response, parse_json_body
-from xblock.core import XBlock
-from xblock.fields import JSONField, Scope
-from xblock.utils.studio_editable import FutureFields
-from xblock.validation import Validation, ValidationMessage
+from xblock.validation import ValidationMessage
 
-from .frameworks import MAX_OVERRIDE_CHARS, override_errors
 from .i18n import current_lang, gettext_for
 from .strings import ERRORS
 
@@ -21,6 +16,24 @@ MAX_STUDIO_DEPTH = 6  # {"values": {"required_sections": [...]}}
 
 class StudioSettingsMixin:
     """Refuses invalid settings with every problem listed; the previous values stay (nothing is saved)."""
+
+    studio_max_bytes = MAX_STUDIO_BODY
+    studio_max_depth = MAX_STUDIO_DEPTH
+
+    def studio_values(self, data):
+        """The layer's strict reading, except that JSON ``true``/``false`` as ``max_competencies`` stays a bool.
+
+        ``Integer.from_json(True)`` is 1, so the layer would store a checkbox value as "at most 1 competency";
+        kept as a bool, ``validate_field_data`` refuses it with the field's own message.
+        """
+        sent = data.get("values") if isinstance(data, dict) else None
+        if isinstance(sent, dict) and isinstance(sent.get("max_competencies"), bool):
+            raw = sent["max_competencies"]
+            values, to_reset = super().studio_values(
+                {**data, "values": {k: v for k, v in sent.items() if k != "max_competencies"}})
+            values["max_competencies"] = raw
+            return values, to_reset
+        return super().studio_values(data)
 
     def validate_field_data(self, validation, data):
         """Add one error per problem of ``data`` (the values about to be saved) to ``validation``."""
@@ -52,51 +65,3 @@ class StudioSettingsMixin:
             for name in sections:
                 if name not in SECTIONS:
                     error(tr(ERRORS["sections_unknown"]) % {"name": str(name)[:40]})
-
-    @XBlock.handler
-    def submit_studio_edits(self, request, suffix=""):  # pylint: disable=unused-argument
-        """Save the Studio editor's ``{"values": {...}, "defaults": [...]}`` if every value is valid."""
-        try:
-            data = parse_json_body(request, max_bytes=MAX_STUDIO_BODY, max_depth=MAX_STUDIO_DEPTH)
-            values, to_reset = self._studio_values(data)
-        except InputError as err:
-            return error_response(self, err)
-        validation = Validation(self.scope_ids.usage_id)
-        self.validate_field_data(validation, FutureFields(
-            new_fields_dict=values, newly_removed_fields=to_reset, fallback_obj=self))
-        if not validation:
-            return json_response({"error": validation.to_json()}, status=400)
-        for name, value in values.items():
-            setattr(self, name, value)
-        for name in to_reset:
-            self.fields[name].delete_from(self)
-        return json_response({"result": "success"})
-
-    def _studio_values(self, data):
-        """``(values, to_reset)`` of an editor request; InputError for anything of the wrong shape."""
-        if not isinstance(data, dict) or not isinstance(data.get("values", {}), dict) \
-                or not isinstance(data.get("defaults", []), list):
-            raise InputError(code="bad_shape", key="bad_shape")
-        sent, defaults = data.get("values", {}), data.get("defaults", [])
-        values, to_reset = {}, []
-        for name in self.editable_fields:
-            field = self.fields[name]
-            if name in sent:
-                if not isinstance(field, JSONField) or field.scope not in (Scope.content, Scope.settings):
-                    raise InputError(code="bad_shape", key="bad_shape")
-                if name == "max_competencies" and isinstance(sent[name], bool):
-                    # JSON true would become 1 through Integer.from_json: keep the bool, so that
-                    # validate_field_data refuses it with the field's own message.
-                    values[name] = sent[name]
-                    continue
-                try:
-                    values[name] = field.from_json(sent[name])
-                except (TypeError, ValueError):
-                    raise InputError(code="bad_shape", key="invalid") from None
-                expected = {"display_name": str, "instructions": str, "framework_override": str,
-                            "max_competencies": int, "required_sections": list}[name]
-                if not isinstance(values[name], expected) or isinstance(values[name], bool):
-                    raise InputError(code="bad_shape", key="invalid")
-            elif name in defaults and field.is_set_on(self):
-                to_reset.append(name)
-        return values, to_reset

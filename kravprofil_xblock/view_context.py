@@ -4,6 +4,7 @@ import functools
 from recruitment_core import profile_text
 from recruitment_core.lang import normalize_lang
 from recruitment_core.profile import MAX_LONG_TEXT_CHARS, MAX_PRIORITY, MAX_TEXT_CHARS
+from xblock_layer.js_strings import layer_js_strings
 
 from .i18n import gettext_for, translate_dict
 from .strings import CATEGORIES, FORM, JS, PAGE, SECTION_TITLES
@@ -42,8 +43,9 @@ def page_strings(lang):
 
 @functools.lru_cache(maxsize=4)
 def js_strings(lang):
-    """Strings of the JavaScript, sent in the page's JSON."""
-    return translate_dict(JS, lang)
+    """Strings of the JavaScript, sent in the page's JSON: the layer's (save status, conflict dialog...) and the
+    block's own."""
+    return {**layer_js_strings(lang), **translate_dict(JS, lang)}
 
 
 @functools.lru_cache(maxsize=4)

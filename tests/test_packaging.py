@@ -13,14 +13,27 @@ from pathlib import Path
 import pytest
 from packaging.requirements import Requirement
 
+from xblock_layer.registry import BLOCK_TYPES, block_packages, entry_point_lines, load_class
+
 ROOT = Path(__file__).resolve().parents[1]
 
 
+def setup_globals():
+    """The module-level names of setup.py (without running ``setup()``)."""
+    tree = ast.parse((ROOT / "setup.py").read_text(encoding="utf-8"))
+    tree.body = [node for node in tree.body
+                 if not (isinstance(node, ast.Expr) and isinstance(node.value, ast.Call))]
+    namespace = {"__file__": str(ROOT / "setup.py")}
+    exec(compile(tree, "setup.py", "exec"), namespace)  # noqa: S102 - our own setup.py
+    return namespace
+
+
 def shipped_packages():
-    """Top-level packages of the distribution (folders next to setup.py holding an __init__.py)."""
-    setup_text = (ROOT / "setup.py").read_text(encoding="utf-8")
-    names = set(re.findall(r'"([a-z_]+)\*?"', setup_text))
-    return sorted(name for name in names if (ROOT / name / "__init__.py").is_file())
+    """Top-level packages of the distribution (setup.py's ``SHIPPED``: the core, the layer, the registry's block
+    packages, the exporter), each a folder next to setup.py holding an __init__.py."""
+    names = setup_globals()["SHIPPED"]
+    assert all((ROOT / name / "__init__.py").is_file() for name in names), names
+    return sorted(names)
 
 
 def _guarded(node, parents):
@@ -93,7 +106,30 @@ def installed_closure(requirement_strings, extras=()):
 
 
 def test_shipped_packages_are_found():
-    assert {"recruitment_core", "kravprofil_xblock", "course_export"} <= set(shipped_packages())
+    assert {"recruitment_core", "xblock_layer", "kravprofil_xblock", "course_export"} <= set(shipped_packages())
+    assert set(block_packages()) <= set(shipped_packages())
+
+
+def test_entry_points_are_the_registry():
+    """setup.py's xblock.v1 entry points are the registry's, and the installed metadata says the same (a stale
+    install would hide a newly registered block from the workbench and Open edX)."""
+    assert sorted(setup_globals()["REGISTRY"]["entry_point_lines"]()) == sorted(entry_point_lines())
+    dist = importlib.metadata.distribution("kompetensrekrytering-xblocks")
+    installed = sorted(f"{ep.name} = {ep.value}" for ep in dist.entry_points if ep.group == "xblock.v1")
+    assert installed == sorted(entry_point_lines()), "reinstall: pip install -e ."
+    for block in BLOCK_TYPES:
+        assert load_class(block.name).__name__ == block.entry_point.rpartition(":")[2]
+
+
+def test_manifest_ships_every_registered_package_s_data():
+    """MANIFEST.in (the sdist) covers the data folders of every registered block package by pattern."""
+    manifest = (ROOT / "MANIFEST.in").read_text(encoding="utf-8")
+    for line in ("recursive-include *_xblock/templates *.html", "recursive-include *_xblock/static *",
+                 "recursive-include *_xblock/conf *.po *.mo *.pot", "recursive-include xblock_layer/static *",
+                 "recursive-include xblock_layer/conf *.po *.mo *.pot"):
+        assert line in manifest
+    for package in block_packages():
+        assert package.endswith("_xblock"), f"{package}: MANIFEST.in's patterns expect '<name>_xblock'"
 
 
 @pytest.mark.parametrize("package", shipped_packages())

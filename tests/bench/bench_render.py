@@ -18,11 +18,10 @@ What is measured, per block:
 - Fetched at start: what the block's JavaScript loads from its own GET handlers when the page opens (listed in
   ``FETCHED_AT_START``), shown in its own column and not part of the payload budget (it is cacheable JSON).
 
-Our blocks are the ``xblock.v1`` entry points of this distribution. A block with a realistic learner state in
+Our blocks are the block types of ``xblock_layer/registry.py`` (the ``xblock.v1`` entry points of setup.py). A block with a realistic learner state in
 ``STATES`` is measured twice: empty (first visit) and filled.
 """
 import argparse
-import importlib.metadata
 import importlib.resources
 import os
 import statistics
@@ -49,8 +48,8 @@ from workbench.runtime import WorkbenchRuntime  # noqa: E402  pylint: disable=wr
 from xblock.core import XBlock  # noqa: E402  pylint: disable=wrong-import-position
 from xblock.fields import ScopeIds  # noqa: E402  pylint: disable=wrong-import-position
 from xblock.runtime import DictKeyValueStore, KvsFieldData  # noqa: E402  pylint: disable=wrong-import-position
+from xblock_layer.registry import BLOCK_TYPES, load_class  # noqa: E402  pylint: disable=wrong-import-position
 
-DISTRIBUTION = "kompetensrekrytering-xblocks"
 BUDGET_RATIO = 1.5
 BUDGET_KIB = 40.0
 USER_ID = "bench-student"
@@ -97,7 +96,8 @@ STATES = {
 
 
 # GET handlers the block's JavaScript calls when the page opens (block type -> handler names).
-FETCHED_AT_START = {"kravprofil": ("framework_data",)}
+# (student_view_user_state: the shared module checks the page's revision with the server on init.)
+FETCHED_AT_START = {"kravprofil": ("framework_data", "student_view_user_state")}
 
 
 class HelloWorldBenchBlock(XBlock):
@@ -116,9 +116,8 @@ class BenchRuntime(WorkbenchRuntime):
 
 
 def our_blocks():
-    """``[(block_type, class)]`` of this distribution's xblock.v1 entry points."""
-    dist = importlib.metadata.distribution(DISTRIBUTION)
-    return sorted((ep.name, ep.load()) for ep in dist.entry_points if ep.group == "xblock.v1")
+    """``[(block_type, class)]`` of the registry's block types."""
+    return sorted((block.name, load_class(block.name)) for block in BLOCK_TYPES)
 
 
 def make_block(runtime, cls, block_type, state):

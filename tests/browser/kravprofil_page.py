@@ -7,17 +7,17 @@ from docx import Document
 READY = '.kravprofil-block[data-kp-ready="1"]'
 SAVE_HANDLER = "/save_profile/"
 
-# True once every change is on the server: the status shows a save time and the block's local copy of
-# unsaved work (localStorage "kravprofil:<save url>") has been dropped, which it does only when the server
-# confirmed the latest change.
+# True once every change is on the server: the status shows a save time and no tab's local copy of unsaved work
+# (localStorage "kravprofil:<save url>#<tab>", written by XBlockLayer's autosave) is left, which happens only
+# when the server confirmed the latest change. ("...!alt" is the recovery area's text, not unsaved work.)
 _ALL_SAVED_JS = """() => {
     const status = document.querySelector('.kravprofil-block .kp-save-status');
-    if (!status || status.classList.contains('kp-error') || !/\\d\\d:\\d\\d/.test(status.textContent)) {
+    if (!status || status.classList.contains('xbl-error') || !/\\d\\d:\\d\\d/.test(status.textContent)) {
         return false;
     }
     for (let i = 0; i < window.localStorage.length; i++) {
         const key = window.localStorage.key(i);
-        if (key.startsWith('kravprofil:') && !key.endsWith(':mine')) { return false; }
+        if (key.startsWith('kravprofil:') && key.includes('#')) { return false; }
     }
     return true;
 }"""

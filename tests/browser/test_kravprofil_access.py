@@ -104,10 +104,7 @@ def test_axe_finds_no_serious_or_critical_violations(new_page, scenario_url, axe
     kp.advice_items().first.wait_for()
     violations = axe_scan(kp.page, ".kravprofil-block")
     assert not violations, pretty(violations)
-    # The conflict dialog, when shown, must pass too.
-    kp.page.evaluate("document.querySelector('.kravprofil-block .kp-conflict').hidden = false")
-    violations = axe_scan(kp.page, ".kravprofil-block .kp-conflict")
-    assert not violations, pretty(violations)
+    # The conflict dialog is scanned where a real conflict opens it (test_autosave.py).
 
 
 def test_english_ui_when_the_language_is_en(new_page, scenario_url, shoot):

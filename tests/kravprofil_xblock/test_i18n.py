@@ -51,6 +51,6 @@ def test_po_is_complete_and_compiled():
 
 def test_swedish_characters_are_right():
     sv = gettext_for("sv")
-    assert sv("Saving…") == "Sparar…"
+    assert sv("Drafting the ad…") == "Gör annonsutkast…"
     assert sv("Add a requirement") == "Lägg till ett krav"
     assert sv("Practical conditions") == "Praktiska villkor" and "ä" in sv("Start date") and "å" in sv("Goals for the first 12 months")

@@ -3,8 +3,9 @@ from types import SimpleNamespace
 
 from opaque_keys.edx.keys import UsageKey
 
-from kravprofil_xblock.handlers import ascii_slug, slug
-from kravprofil_xblock.shared import NO_COURSE, course_key, shared_entry
+from recruitment_core.sharing import build_profile_summary as shared_entry
+from xblock_layer.downloads import ascii_slug, slug
+from xblock_layer.shared_fields import NO_COURSE, course_key
 
 from .samples import filled_profile
 

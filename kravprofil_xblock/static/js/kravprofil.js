@@ -3,47 +3,12 @@
 (function () {
   "use strict";
 
-  function fmt(text, params) {
-    return String(text).replace(/%\((\w+)\)s/g, function (m, key) {
-      return Object.prototype.hasOwnProperty.call(params, key) ? String(params[key]) : m;
-    });
-  }
-
-  function each(list, fn) { Array.prototype.forEach.call(list, fn); }
-
-  // A new element: keys with a dash become attributes, the others properties (text only via textContent).
-  function mk(tag, props, parent) {
-    var n = document.createElement(tag);
-    Object.keys(props || {}).forEach(function (k) {
-      if (k.indexOf("-") > 0) { n.setAttribute(k, props[k]); } else { n[k] = props[k]; }
-    });
-    if (parent) { parent.appendChild(n); }
-    return n;
-  }
-
-  function csrfToken() {
-    var m = document.cookie.match(/(?:^|;\s*)csrftoken=([^;]+)/);
-    return m ? decodeURIComponent(m[1]) : "";
-  }
-
-  function postJSON(url, body) {
-    return fetch(url, {
-      method: "POST",
-      credentials: "same-origin",
-      headers: {"Content-Type": "application/json", "X-CSRFToken": csrfToken(),
-                "X-Requested-With": "XMLHttpRequest"},
-      body: JSON.stringify(body)
-    }).then(function (resp) {
-      return resp.json().catch(function () { return {}; }).then(function (json) {
-        return {status: resp.status, body: json || {}};
-      });
-    });
-  }
+  var L = window.XBlockLayer, fmt = L.fmt, each = L.each, mk = L.mk;
 
   var SIMPLE = ["basics", "purpose", "conditions", "process", "ad"];
 
   function KravprofilBlock(runtime, element) {
-    var el = element && element.jquery ? element[0] : element;
+    var el = L.dom(element);
     var root = el.classList.contains("kravprofil-block") ? el : el.querySelector(".kravprofil-block");
     if (!root || root.getAttribute("data-kp-ready")) { return; }
     root.setAttribute("data-kp-ready", "1");
@@ -51,20 +16,12 @@
     var S = data.strings;
     var uid = root.getAttribute("data-uid");
     var url = function (name) { return runtime.handlerUrl(el, name); };
-    var saveUrl = url("save_profile");
-    var storeKey = "kravprofil:" + saveUrl;
     var q = function (sel, base) { return (base || root).querySelector(sel); };
     var qa = function (sel, base) { return (base || root).querySelectorAll(sel); };
     var lists = {tasks: q(".kp-tasks"), requirements: q(".kp-reqs"), competencies: q(".kp-comps")};
-    var status = q(".kp-save-status");
-    var dialog = q(".kp-conflict");
     var comps = {};
     var seq = 0;
-    var revision = data.revision;
-    var changes = 0, savedChanges = 0, inFlight = null, again = false, timer = null, retry = null;
-    var conflict = null, lastFocus = null, adEdited = false, note = "";
-    var tabId = Date.now().toString(36) + Math.random().toString(36).slice(2);
-
+    var adEdited = false, saver;
 
     /* ---- building rows ---- */
     function fromTemplate(name) {
@@ -246,10 +203,12 @@
     function showAdvice(list) {
       var ul = q(".kp-advice");
       ul.textContent = "";
-      each(qa("[data-kp-desc]"), function (n) {
-        n.setAttribute("aria-describedby", n.getAttribute("data-kp-desc"));
-        if (!n.getAttribute("data-kp-desc")) { n.removeAttribute("aria-describedby"); }
-        n.removeAttribute("data-kp-desc");
+      // Take away the ids of earlier advice only (a field's help and its character counter stay).
+      each(qa(".kp-flagged"), function (n) {
+        var ids = n.getAttribute("aria-describedby").split(" ").filter(function (id) {
+          return id.indexOf(uid + "-adv") !== 0;
+        }).join(" ");
+        if (ids) { n.setAttribute("aria-describedby", ids); } else { n.removeAttribute("aria-describedby"); }
         n.classList.remove("kp-flagged");
       });
       (list || []).forEach(function (a, i) {
@@ -262,9 +221,6 @@
            li);
         if (a.source) { mk("small", {className: "kp-source", textContent: " (" + a.source + ")"}, li); }
         if (t) {
-          if (!t.hasAttribute("data-kp-desc")) {
-            t.setAttribute("data-kp-desc", t.getAttribute("aria-describedby") || "");
-          }
           t.setAttribute("aria-describedby", ((t.getAttribute("aria-describedby") || "") + " " + li.id).trim());
           t.classList.add("kp-flagged");
           mk("button", {type: "button", className: "kp-link", textContent: S.goto}, li)
@@ -274,128 +230,11 @@
       q(".kp-advice-empty").hidden = !!(list && list.length);
     }
 
-    /* ---- local copy until the server confirms ---- */
-    function storage(fn) { try { return fn(window.localStorage); } catch (e) { return null; } }
-    // One copy per block; it names the tab that wrote it, so a save in another tab never drops it.
-    function keepLocal() {
-      var p = collect();
-      storage(function (ls) {
-        ls.setItem(storeKey, JSON.stringify({revision: revision, profile: p, t: Date.now(), tab: tabId}));
-      });
-    }
-    function dropLocal(suffix, force) {
-      var mine = readLocal(suffix);
-      if (force || suffix || !mine || !mine.tab || mine.tab === tabId) {
-        storage(function (ls) { ls.removeItem(storeKey + (suffix || "")); });
-      }
-    }
-    function readLocal(suffix) {
-      return storage(function (ls) { var v = ls.getItem(storeKey + (suffix || "")); return v ? JSON.parse(v) : null; });
-    }
-
-    /* ---- saving ---- */
-    function setStatus(text, isError) {
-      status.textContent = text;
-      status.classList.toggle("kp-error", !!isError);
-    }
-
-    function savedText(iso) {
-      var d = iso ? new Date(iso) : new Date();
-      if (isNaN(d.getTime())) { d = new Date(); }
-      var pad = function (n) { return (n < 10 ? "0" : "") + n; };
-      return fmt(S.saved, {time: pad(d.getHours()) + ":" + pad(d.getMinutes())});
-    }
-
-    function changed() {
-      changes += 1;
-      keepLocal();
-      setStatus(S.unsaved);
-      clearTimeout(timer);
-      timer = setTimeout(save, 1500);
-    }
-
-    function save() {
-      clearTimeout(timer);
-      clearTimeout(retry);
-      if (conflict) { return Promise.resolve(false); }
-      if (inFlight) { again = true; return inFlight; }
-      if (changes === savedChanges) { return Promise.resolve(true); }
-      var upTo = changes;
-      var profile = collect();
-      setStatus(S.saving);
-      inFlight = postJSON(saveUrl, {profile: profile, revision: revision}).then(function (r) {
-        inFlight = null;
-        if (r.status === 200) {
-          revision = r.body.revision;
-          savedChanges = upTo;
-          if (upTo === changes) { dropLocal(); } else { keepLocal(); }
-          if (upTo === changes) {
-            setStatus(savedText(r.body.saved_at) + (note ? " " + note : ""));
-            note = "";
-          } else {
-            setStatus(S.unsaved);  // typed during the save: the next save (already scheduled) carries it
-          }
-          showAdvice(r.body.advice);
-        } else if (r.status === 409) {
-          openConflict(r.body);
-        } else {
-          setStatus(fmt(S.not_saved, {error: r.body.error || S.error}), true);
-        }
-        if (again) { again = false; return save(); }
-        return r.status === 200;
-      }, function () {
-        inFlight = null;
-        setStatus(S.offline, true);
-        retry = setTimeout(save, 15000);
-        return false;
-      });
-      return inFlight;
-    }
-
-    /* ---- conflict between tabs ---- */
-    function openConflict(theirs) {
-      conflict = {revision: theirs.revision, profile: theirs.profile};
-      q(".kp-conflict-msg").textContent = theirs.error || "";
-      lastFocus = document.activeElement;
-      dialog.hidden = false;
-      dialog.focus();
-    }
-
-    function closeConflict() {
-      conflict = null;
-      dialog.hidden = true;
-      (lastFocus && root.contains(lastFocus) ? lastFocus : q('[data-action="save"]')).focus();
-    }
-
-    function keepMine() {
-      var c = conflict;
-      closeConflict();
-      revision = c.revision;
-      changed();
-      save();
-    }
-
-    function useTheirs() {
-      var c = conflict, mine = collect();
-      storage(function (ls) { ls.setItem(storeKey + ":mine", JSON.stringify({profile: mine, t: Date.now()})); });
-      closeConflict();
-      revision = c.revision;
-      render(c.profile || {});
-      savedChanges = changes;
-      dropLocal();
-      q(".kp-restore-wrap").hidden = false;
-      setStatus(S.used_theirs);
-    }
-
-    function restoreMine() {
-      var b = readLocal(":mine");
-      q(".kp-restore-wrap").hidden = true;
-      if (!b) { return; }
-      render(b.profile);
-      dropLocal(":mine");
-      note = S.mine_back;
-      changed();
-      save();
+    // "Grundfakta – Roll": how the conflict dialog names a field of the profile.
+    function label(path) {
+      var f = q('[data-field="' + path + '"]'), l = f && f.id && q('label[for="' + f.id + '"]');
+      var s = q('[data-section="' + path.split(".")[0] + '"] legend');
+      return [s && s.textContent, l && l.textContent].filter(Boolean).join(" – ");
     }
 
     /* ---- the job ad ---- */
@@ -410,30 +249,28 @@
         return;
       }
       confirmBox.hidden = true;
-      setStatus(S.drafting);
-      postJSON(url("draft_ad"), {profile: collect()}).then(function (r) {
-        if (r.status !== 200) { setStatus(fmt(S.not_saved, {error: r.body.error || S.error}), true); return; }
+      saver.say(S.drafting);
+      L.post(url("draft_ad"), {profile: collect()}).then(function (r) {
+        if (r.status !== 200) { saver.say(r.status ? fmt(S.not_saved, {error: r.body.error || S.error}) : S.offline, true); return; }
         each(adFields(), function (f) {
           f.value = r.body.ad[f.getAttribute("data-field").split(".")[1]] || "";
         });
         adEdited = false;
-        changed();
-        setStatus(S.drafted);
+        saver.changed();
+        saver.say(S.drafted);
         adFields()[0].focus();
-      }, function () { setStatus(S.offline, true); });
+      });
     }
 
     /* ---- events ---- */
+    function changed() { saver.changed(); }
     var actions = {
-      "save": function () { changes = Math.max(changes, savedChanges + 1); save(); },
+      "save": function () { saver.saveNow(); },
       "add-task": function () { field(addTask(""), "text").focus(); renumber(); changed(); },
       "add-requirement": function () { field(addRequirement(null), "text").focus(); renumber(); changed(); },
       "remove-task": removeRow,
       "remove-requirement": removeRow,
       "remove-competency": removeRow,
-      "keep-mine": keepMine,
-      "use-theirs": useTheirs,
-      "restore-mine": restoreMine,
       "draft-ad": function () { draftAd(false); },
       "confirm-draft": function () { draftAd(true); },
       "cancel-draft": function () { q(".kp-ad-confirm").hidden = true; q('[data-action="draft-ad"]').focus(); }
@@ -460,8 +297,7 @@
 
     root.addEventListener("click", function (ev) {
       var btn = ev.target.closest("[data-action]");
-      if (!btn || !root.contains(btn) || btn.getAttribute("data-action") === "toggle-competency") { return; }
-      var fn = actions[btn.getAttribute("data-action")];
+      var fn = btn && root.contains(btn) && actions[btn.getAttribute("data-action")];
       if (fn) { ev.preventDefault(); fn(btn); }
     });
     root.addEventListener("change", function (ev) {
@@ -471,51 +307,35 @@
       if (t.matches("select, input[type=checkbox]")) { changed(); }
     });
     root.addEventListener("input", function (ev) {
-      if (!ev.target.matches("input[type=text], input[type=number], textarea")) { return; }
+      if (!ev.target.matches("[data-field]")) { return; }
       if ((ev.target.getAttribute("data-field") || "").indexOf("ad.") === 0) { adEdited = true; }
       changed();
     });
     root.addEventListener("focusout", function (ev) {
-      if (changes !== savedChanges && ev.target.matches("input, textarea, select")) { save(); }
+      if (saver.dirty() && ev.target.matches("[data-field]")) { saver.save(); }
     });
-    q(".kp-form").addEventListener("submit", function (ev) { ev.preventDefault(); save(); });
-
-    each(qa("[data-download]"), function (a) {
-      a.href = url(a.getAttribute("data-download") === "ad" ? "download_ad" : "download_kravprofil");
-    });
-    var printLink = q('[data-action="print"]');
-    printLink.href = url("print_view");
-    function beforeLeave(ev) {
-      var a = ev.currentTarget;
-      if (changes === savedChanges) { return; }
-      ev.preventDefault();
-      ev.stopPropagation();
-      var win = a.target === "_blank" ? window.open("", "_blank") : null;
-      save().then(function () { if (win) { win.location.href = a.href; } else { window.location.href = a.href; } });
-    }
-    each(qa("[data-download], [data-action=print]"), function (a) { a.addEventListener("click", beforeLeave); });
+    q(".kp-form").addEventListener("submit", function (ev) { ev.preventDefault(); saver.save(); });
 
     /* ---- start ---- */
     render(data.profile);
     loadFramework();
     showAdvice(data.advice);
     adEdited = Array.prototype.some.call(adFields(), function (f) { return f.value.trim() !== ""; });
-    if (data.saved_at) { setStatus(savedText(data.saved_at)); }
-    var local = readLocal();
-    if (local && local.profile) {
-      if (JSON.stringify(local.profile) === JSON.stringify(collect())) {
-        dropLocal("", true);
-      } else if (local.revision >= data.revision) {
-        render(local.profile);
-        note = S.restored;
-        changed();
-        save();
-      } else {
-        render(local.profile);
-        openConflict({revision: data.revision, profile: data.profile});
-      }
-    }
-    if (readLocal(":mine")) { q(".kp-restore-wrap").hidden = false; }
+    saver = L.autosave({
+      root: root, uid: uid, url: url("save_profile"), stateUrl: url("student_view_user_state"), name: "profile",
+      key: "kravprofil:" + url("save_profile"), revision: data.revision, savedAt: data.saved_at, strings: S,
+      status: q(".kp-save-status"), box: q(".kp-bar"), btn: "kp-btn", home: q('[data-action="save"]'),
+      collect: collect, render: render, label: label,
+      onSaved: function (body) { showAdvice(body.advice); }
+    });
+    L.limits(root, S);
+    each(qa("[data-download]"), function (a) {
+      a.href = url(a.getAttribute("data-download") === "ad" ? "download_ad" : "download_kravprofil");
+      L.guard(a, saver, S);
+    });
+    var printLink = q('[data-action="print"]');
+    printLink.href = url("print_view");
+    L.guard(printLink, saver, S);
   }
 
   window.KravprofilBlock = KravprofilBlock;

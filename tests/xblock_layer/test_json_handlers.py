@@ -11,11 +11,12 @@ from xblock.fields import ScopeIds
 from xblock.runtime import DictKeyValueStore, KvsFieldData
 from xblock.test.tools import TestRuntime
 
-from recruitment_core.validation import (
+from xblock_layer.testing import in_language
+from xblock_layer.json_handlers import (
     MESSAGES,
     InputError,
     Message,
-    json_handler_400,
+    strict_json_handler,
     localize_message,
     nesting_exceeds,
     parse_json_body,
@@ -24,6 +25,13 @@ from recruitment_core.validation import (
     require_list,
     require_str,
 )
+
+
+@pytest.fixture(autouse=True)
+def english():
+    """Messages of blocks without ``localize_error`` come in the request's language: English here."""
+    with in_language("en"):
+        yield
 
 
 class ProfileLikeError(ValueError):
@@ -37,7 +45,7 @@ class Handlers:
     def __init__(self):
         self.calls = []
 
-    @json_handler_400()
+    @strict_json_handler()
     def submit(self, data, suffix=""):
         data = require_dict(data, allowed_keys={"role", "level", "tags", "note"}, required_keys={"role"})
         role = require_str(data["role"], "role", max_len=200)
@@ -46,17 +54,17 @@ class Handlers:
         self.calls.append((role, level, tags, suffix))
         return {"ok": True, "role": role, "level": level}
 
-    @json_handler_400(max_bytes=100, max_depth=3)
+    @strict_json_handler(max_bytes=100, max_depth=3)
     def small(self, data, suffix=""):
         self.calls.append(data)
         return {"echo": data}
 
-    @json_handler_400
+    @strict_json_handler
     def bare(self, data, suffix=""):
         self.calls.append(data)
         return None
 
-    @json_handler_400()
+    @strict_json_handler()
     def raises(self, data, suffix=""):
         kind = data.get("kind") if isinstance(data, dict) else None
         if kind == "value":
@@ -69,11 +77,11 @@ class Handlers:
             raise InputError(code="bad_shape", key="missing_field", params={"name": "basics"})
         return {"unreachable": False}
 
-    @json_handler_400()
+    @strict_json_handler()
     def returns_junk(self, data, suffix=""):
         return {"value": {1, 2, 3}}
 
-    @json_handler_400()
+    @strict_json_handler()
     def returns_response(self, data, suffix=""):
         return webob.Response(body=b"raw", content_type="text/plain")
 
@@ -378,7 +386,7 @@ class EchoBlock(XBlock):
     """A block whose handler uses the decorator exactly as the project's blocks do."""
 
     @XBlock.handler
-    @json_handler_400()
+    @strict_json_handler()
     def echo(self, data, suffix=""):
         data = require_dict(data, allowed_keys={"text"}, required_keys={"text"})
         return {"text": require_str(data["text"], "text", 100), "suffix": suffix}

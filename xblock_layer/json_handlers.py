@@ -1,4 +1,4 @@
-"""Input validation for XBlock JSON handlers: every bad request becomes a 4xx JSON answer, never a 500.
+"""Strict JSON handlers: every bad request becomes a JSON answer with a 4xx status, never a 500.
 
 XBlock's own ``json_handler`` answers invalid JSON with 400 but lets a deeply nested body raise
 RecursionError (a 500). Here the body is read with a size limit, its nesting depth is measured by a flat scan
@@ -6,18 +6,26 @@ before ``json.loads`` builds anything, NaN/Infinity and lone surrogates are refu
 what the handler expects::
 
     @XBlock.handler
-    @json_handler_400()
-    def save_profile(self, data, suffix=""):
-        data = require_dict(data, allowed_keys={"profile"}, required_keys={"profile"})
+    @strict_json_handler(max_bytes=20_000)
+    def save_entry(self, data, suffix=""):
+        data = require_dict(data, allowed_keys={"entry"}, required_keys={"entry"})
         ...
         return {"ok": True}
 
-The decorated method gets the decoded JSON; what it returns becomes a 200 JSON response. ``InputError`` (and
-``ValueError``/``TypeError`` raised by the method) becomes ``{"error": <message>, "code": <code>}`` with a
-4xx status. If the block defines ``localize_error(code, message)``, its return value replaces the message;
-``message`` is then a ``Message`` (a ``str`` in English) whose ``translate(lang)`` gives the Swedish text.
+The decorated method gets the decoded JSON; what it returns becomes a 200 JSON response (a webob ``Response``
+passes through). The errors are named for what they answer:
 
-This module uses webob (XBlock's request type) and nothing from XBlock or Django.
+- ``BadRequest`` (400): invalid JSON or UTF-8, too deep, NaN, wrong shape; also any ``ValueError``/``TypeError``
+  the method raises (built-in ones with a generic message, domain errors with their own);
+- ``MethodNotAllowed`` (405): anything but POST (``refuse_method`` does the same for GET handlers);
+- ``PayloadTooLarge`` (413): a body over ``max_bytes``;
+- ``Conflict`` (409, see ``xblock_layer.revisions``) carries the saved state in its answer.
+
+The answer is ``{"error": <message>, "code": <code>[, "field": <name>]}`` plus the error's ``extra`` keys. If the
+block defines ``localize_error(code, message)``, its return value replaces the message; otherwise a ``Message``
+(a ``str`` in English) is given in the request's language (``sv`` or ``en``).
+
+Webob (XBlock's request type) is the only web import; no XBlock and no Django.
 """
 import functools
 import json
@@ -27,7 +35,7 @@ import re
 
 from webob import Response
 
-from recruitment_core.lang import normalize_lang
+from .i18n import current_lang, normalize_lang
 
 log = logging.getLogger(__name__)
 
@@ -78,6 +86,14 @@ MESSAGES = {
                  "sv": "{name} har för många poster (högst {limit})."},
     "invalid": {"en": "The data could not be used.",
                 "sv": "Uppgifterna kunde inte användas."},
+    "bad_revision": {"en": "The revision must be a whole number of 0 or more.",
+                     "sv": "Versionsnumret måste vara ett heltal, 0 eller större."},
+    "conflict": {"en": "This was saved from another tab or window (version {revision}). Choose which version to "
+                       "keep; nothing has been overwritten.",
+                 "sv": "Det här sparades från en annan flik eller ett annat fönster (version {revision}). Välj "
+                       "vilken version du vill behålla; inget har skrivits över."},
+    "get_only": {"en": "This address only accepts GET requests.",
+                 "sv": "Den här adressen tar bara emot GET-anrop."},
     "server": {"en": "Something went wrong on the server. Please try again later.",
                "sv": "Något gick fel på servern. Försök igen senare."},
 }
@@ -122,17 +138,45 @@ class InputError(Exception):
     ``InputError("free text", status=400, code="invalid")`` uses the text given.
     """
 
-    def __init__(self, message=None, status=400, code="bad_shape", *, key=None, params=None):
+    status = 400
+
+    def __init__(self, message=None, status=None, code="bad_shape", *, key=None, params=None, extra=None):
         if message is None:
             message = Message(key or code, params)
         self.message = message
-        self.status = int(status)
+        self.status = int(status if status is not None else type(self).status)
         self.code = code
         self.params = dict(params or {})
+        self.extra = dict(extra or {})  # more keys of the JSON answer (e.g. the saved state of a 409)
         super().__init__(str(message))
 
     def localized(self, lang):
         return localize_message(self.message, lang)
+
+
+class BadRequest(InputError):
+    """400: the body is not what the handler accepts (the default of ``InputError``)."""
+
+    status = 400
+
+
+class MethodNotAllowed(InputError):
+    """405: the handler is called with a method it does not take."""
+
+    status = 405
+
+    def __init__(self, message=None, *, code="method", allow="POST", **kwargs):
+        super().__init__(message, code=code, **kwargs)
+        self.allow = allow
+
+
+class PayloadTooLarge(InputError):
+    """413: the body is over the handler's limit (``params["limit"]`` in bytes)."""
+
+    status = 413
+
+    def __init__(self, message=None, *, code="too_large", **kwargs):
+        super().__init__(message, code=code, **kwargs)
 
 
 # ---------------------------------------------------------------- parsing the body
@@ -202,9 +246,9 @@ def _has_lone_surrogate(data):
 def _read_body(request, max_bytes):
     length = request.content_length
     if length is not None and length < 0:
-        raise InputError(status=400, code="bad_length")
+        raise BadRequest(code="bad_length")
     if length is not None and length > max_bytes:
-        raise InputError(status=413, code="too_large", params={"limit": max_bytes})
+        raise PayloadTooLarge(params={"limit": max_bytes})
     try:
         if length is not None:
             body = request.body
@@ -213,39 +257,39 @@ def _read_body(request, max_bytes):
     except Exception:  # pylint: disable=broad-except
         # A broken stream or the framework's own size guard; the cause is not the learner's text.
         log.warning("Handler request body could not be read", exc_info=True)
-        raise InputError(status=400, code="unreadable") from None
+        raise BadRequest(code="unreadable") from None
     if len(body) > max_bytes:
-        raise InputError(status=413, code="too_large", params={"limit": max_bytes})
+        raise PayloadTooLarge(params={"limit": max_bytes})
     return body
 
 
 def parse_json_body(request, max_bytes=MAX_BYTES, max_depth=MAX_DEPTH):
     """Decode the JSON body of a POST request, or raise InputError with a 4xx status."""
     if (request.method or "").upper() != "POST":
-        raise InputError(status=405, code="method")
+        raise MethodNotAllowed()
     body = _read_body(request, max_bytes)
     try:
         text = body.decode("utf-8")
     except UnicodeDecodeError:
-        raise InputError(code="bad_encoding") from None
+        raise BadRequest(code="bad_encoding") from None
     if text.startswith("\ufeff"):
         text = text[1:]
     if not text.strip():
-        raise InputError(code="empty")
+        raise BadRequest(code="empty")
     if nesting_exceeds(text, max_depth):
-        raise InputError(code="too_deep", params={"limit": max_depth})
+        raise BadRequest(code="too_deep", params={"limit": max_depth})
     try:
         data = json.loads(text, parse_constant=_refuse_constant, parse_float=_finite_float)
     except _NumberRefused:
-        raise InputError(code="bad_number") from None
+        raise BadRequest(code="bad_number") from None
     except json.JSONDecodeError as exc:
-        raise InputError(code="bad_json", params={"line": exc.lineno, "column": exc.colno}) from None
+        raise BadRequest(code="bad_json", params={"line": exc.lineno, "column": exc.colno}) from None
     except RecursionError:  # only if a caller raised max_depth beyond what the parser can take
-        raise InputError(code="too_deep", params={"limit": max_depth}) from None
+        raise BadRequest(code="too_deep", params={"limit": max_depth}) from None
     except ValueError:  # an integer with more digits than Python converts
-        raise InputError(code="bad_number") from None
+        raise BadRequest(code="bad_number") from None
     if _has_lone_surrogate(data):
-        raise InputError(code="bad_unicode")
+        raise BadRequest(code="bad_unicode")
     return data
 
 
@@ -260,41 +304,41 @@ def _field_name(name):
 def require_dict(data, allowed_keys=None, required_keys=()):
     """``data`` if it is a dict with only ``allowed_keys`` (None: any) and every one of ``required_keys``."""
     if not isinstance(data, dict):
-        raise InputError(code="bad_shape", key="not_object")
+        raise BadRequest(code="bad_shape", key="not_object")
     if allowed_keys is not None:
         unknown = sorted(str(key) for key in data if key not in allowed_keys)
         if unknown:
-            raise InputError(code="bad_shape", key="unknown_field", params={"name": _field_name(unknown[0])})
+            raise BadRequest(code="bad_shape", key="unknown_field", params={"name": _field_name(unknown[0])})
     missing = sorted(str(key) for key in required_keys if key not in data)
     if missing:
-        raise InputError(code="bad_shape", key="missing_field", params={"name": missing[0]})
+        raise BadRequest(code="bad_shape", key="missing_field", params={"name": missing[0]})
     return data
 
 
 def require_str(value, name, max_len):
     """``value`` if it is a str of at most ``max_len`` characters."""
     if not isinstance(value, str):
-        raise InputError(code="bad_shape", key="not_text", params={"name": name})
+        raise BadRequest(code="bad_shape", key="not_text", params={"name": name})
     if len(value) > max_len:
-        raise InputError(code="bad_shape", key="text_too_long", params={"name": name, "limit": max_len})
+        raise BadRequest(code="bad_shape", key="text_too_long", params={"name": name, "limit": max_len})
     return value
 
 
 def require_int(value, name, lo, hi):
     """``value`` if it is an int (not a bool) with ``lo <= value <= hi``."""
     if isinstance(value, bool) or not isinstance(value, int):
-        raise InputError(code="bad_shape", key="not_integer", params={"name": name})
+        raise BadRequest(code="bad_shape", key="not_integer", params={"name": name})
     if not lo <= value <= hi:
-        raise InputError(code="bad_shape", key="out_of_range", params={"name": name, "lo": lo, "hi": hi})
+        raise BadRequest(code="bad_shape", key="out_of_range", params={"name": name, "lo": lo, "hi": hi})
     return value
 
 
 def require_list(value, name, max_items):
     """``value`` if it is a list of at most ``max_items`` items."""
     if not isinstance(value, list):
-        raise InputError(code="bad_shape", key="not_list", params={"name": name})
+        raise BadRequest(code="bad_shape", key="not_list", params={"name": name})
     if len(value) > max_items:
-        raise InputError(code="bad_shape", key="too_many", params={"name": name, "limit": max_items})
+        raise BadRequest(code="bad_shape", key="too_many", params={"name": name, "limit": max_items})
     return value
 
 
@@ -317,18 +361,20 @@ def _error_from_exception(exc):
     on; the built-in exceptions carry Python's wording, which may quote the input, so a generic message is used.
     """
     if type(exc).__module__ == "builtins":
-        return InputError(code="bad_shape" if isinstance(exc, TypeError) else "invalid")
+        return BadRequest(code="bad_shape" if isinstance(exc, TypeError) else "invalid")
     text = str(exc).strip()[:500]
     code = getattr(exc, "code", None)
     code = code if isinstance(code, str) and code else "invalid"
-    return InputError(text or None, status=400, code=code, key=None if text else "invalid")
+    return BadRequest(text or None, code=code, key=None if text else "invalid")
 
 
 def error_response(block, err):
     """The JSON error response for ``err``, its message localized by ``block.localize_error`` if present."""
     message = err.message
     localize = getattr(block, "localize_error", None)
-    if callable(localize):
+    if not callable(localize):
+        message = localize_message(message, current_lang())
+    else:
         try:
             localized = localize(err.code, message)
             if isinstance(localized, str) and localized:
@@ -338,19 +384,37 @@ def error_response(block, err):
     payload = {"error": str(message), "code": err.code}
     if "name" in err.params:
         payload["field"] = str(err.params["name"])
+    payload.update(err.extra)
     response = json_response(payload, status=err.status)
     if err.status == 405:
-        response.headers["Allow"] = "POST"
+        response.headers["Allow"] = getattr(err, "allow", "POST")
     return response
 
 
-def json_handler_400(max_bytes=MAX_BYTES, max_depth=MAX_DEPTH):
+def refuse_method(block, request, allowed=("GET", "HEAD"), message=None):
+    """A 405 JSON answer if ``request`` uses a method not in ``allowed``; ``None`` if the method is fine.
+
+    For handlers that read a webob request themselves (downloads, pages)::
+
+        refused = refuse_method(self, request)
+        if refused is not None:
+            return refused
+    """
+    if (request.method or "").upper() in allowed:
+        return None
+    allow = ", ".join(allowed)
+    key = "get_only" if "GET" in allowed else "method"
+    return error_response(block, MethodNotAllowed(message, code="method", key=key, allow=allow))
+
+
+def strict_json_handler(max_bytes=MAX_BYTES, max_depth=MAX_DEPTH):
     """Decorator for ``method(self, data, suffix="") -> dict``; put ``@XBlock.handler`` above it.
 
-    Also usable without parentheses (``@json_handler_400``).
+    Answers 400, 405 and 413 as JSON (see the module's docstring); 500 only for a result JSON cannot hold.
+    Also usable without parentheses (``@strict_json_handler``).
     """
-    if callable(max_bytes):  # used as @json_handler_400
-        return json_handler_400()(max_bytes)
+    if callable(max_bytes):  # used as @strict_json_handler
+        return strict_json_handler()(max_bytes)
 
     def decorate(method):
         @functools.wraps(method)

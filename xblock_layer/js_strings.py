@@ -1,0 +1,48 @@
+"""The texts of the shared front-end module (``static/js/xblock_layer.js``), in the layer's own catalogue.
+
+A block sends them in its page's JSON, merged under its own strings (``{**layer_js_strings(lang), **own}``), so
+the save status, the conflict dialog, the recovery area, the counters and the download guard speak the learner's
+language in every block without each block translating them again.
+"""
+import functools
+
+from .i18n import N_, Catalogue
+
+CATALOGUE = Catalogue.for_package(__file__)
+
+LAYER_JS = {
+    "saving": N_("Saving…"),
+    "saved": N_("Saved %(time)s"),
+    "unsaved": N_("Unsaved changes"),
+    "not_saved": N_("Not saved: %(error)s"),
+    "error": N_("Something went wrong. Please try again."),
+    "offline": N_("Could not reach the server. Your changes are kept in this browser and will be saved again."),
+    "server_error": N_("The server could not save your changes (error %(status)s). They are kept in this browser "
+                       "and will be saved again."),
+    "restored": N_("Unsaved changes from this browser were restored."),
+    "merged": N_("Changes saved in another tab or window were added."),
+    "conflict_title": N_("The same text was changed in another tab or window"),
+    "conflict_text": N_("Choose which version to keep. The other one stays below the form, so you can copy it or "
+                        "put it back."),
+    "mine": N_("Your version"),
+    "theirs": N_("Saved version"),
+    "keep_mine": N_("Keep my version"),
+    "use_theirs": N_("Use the saved version"),
+    "empty": N_("(empty)"),
+    "alt_title": N_("The version you did not choose"),
+    "alt_restore": N_("Put this version back"),
+    "alt_dismiss": N_("I don't need it"),
+    "count": N_("%(n)s of %(max)s characters"),
+    "overflow": N_("Only %(max)s characters fit in this field. %(n)s characters were not added; they are here for "
+                   "you to copy:"),
+    "dl_offline": N_("You are offline, so the document cannot be downloaded now. Your text is kept in this "
+                     "browser."),
+    "dl_failed": N_("The server could not be reached, so the document cannot be downloaded now. Try again in a "
+                    "moment."),
+}
+
+
+@functools.lru_cache(maxsize=4)
+def layer_js_strings(lang):
+    """``LAYER_JS`` translated to ``lang`` (a new dict each language; do not change it)."""
+    return CATALOGUE.translate_dict(LAYER_JS, lang)
