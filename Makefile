@@ -29,7 +29,7 @@ help:
 	@echo "make run           start the workbench on http://$(HOST):$(PORT)/ (creates .venv on first use)"
 	@echo "make test          the whole test suite through tox (lint, Django 4.2 and 5.2), browser tests included;"
 	@echo "                   installs what it needs first (Chromium + ChromeDriver through apt as root, npm packages)"
-	@echo "make lint          ruff on the Python sources (the tox env 'lint' alone)"
+	@echo "make lint          ruff on the Python sources, eslint on the JavaScript (the tox env 'lint' alone)"
 	@echo "make bench         render-time and payload benchmarks (tests/bench/bench_*.py)"
 	@echo "make screenshots   refresh docs/screenshots/*.png from the browser tests"
 	@echo "make translations  extract and compile the gettext catalogues"
@@ -55,7 +55,8 @@ migrate: $(VENV)/.installed
 run: migrate
 	$(VENV)/bin/django-admin runserver $(HOST):$(PORT) --noreload
 
-# axe-core for the accessibility scans of the browser tests (package.json + package-lock.json).
+# axe-core for the accessibility scans of the browser tests and eslint for tox's lint env (package.json +
+# package-lock.json).
 node_modules/axe-core/axe.min.js: package.json package-lock.json
 	npm ci --no-audit --no-fund
 	touch $@
@@ -77,7 +78,7 @@ browsers:
 test: $(VENV)/.installed node_modules/axe-core/axe.min.js browsers
 	$(VENV)/bin/tox $(TOXARGS) $(if $(ARGS),-- $(ARGS))
 
-lint: $(VENV)/.installed
+lint: $(VENV)/.installed node_modules/axe-core/axe.min.js
 	$(VENV)/bin/tox -e lint
 
 screenshots: $(VENV)/.installed node_modules/axe-core/axe.min.js

@@ -8,6 +8,7 @@ from xblock.fields import Dict, Integer, List, Scope, String
 from xblock_layer.assets import add_assets
 from xblock_layer.completion import CompletionOnceMixin
 from xblock_layer.i18n import CatalogueMixin
+from xblock_layer.olx import AuthoredOlxMixin
 from xblock_layer.rendering import element_id
 from xblock_layer.reports import ReportRowsMixin
 from xblock_layer.revisions import RevisionedSaveMixin
@@ -35,7 +36,7 @@ def _section_choices(block):
 @XBlock.supports("multi_device")
 class KravprofilXBlock(
         StudioSettingsMixin, HandlersMixin, RevisionedSaveMixin, CompletionOnceMixin, ProfileSummaryField,
-        ReportRowsMixin, CatalogueMixin, StudioEditingMixin, XBlock):
+        ReportRowsMixin, CatalogueMixin, AuthoredOlxMixin, StudioEditingMixin, XBlock):
     """A learner builds a requirement profile for a role, gets advice while writing and drafts the job ad."""
 
     display_name = String(
@@ -129,13 +130,6 @@ class KravprofilXBlock(
             "revision": revision if isinstance(revision, int) and not isinstance(revision, bool) else 0,
             "completed": bool(state.get("completed", False)),
         }
-
-    def add_xml_to_node(self, node):
-        """OLX export: the content and settings fields only (never a learner's state, whatever the runtime)."""
-        super().add_xml_to_node(node)
-        for name, field in self.fields.items():
-            if field.scope not in (Scope.content, Scope.settings):
-                node.attrib.pop(name, None)
 
     @staticmethod
     def workbench_scenarios():

@@ -15,10 +15,7 @@ from recruitment_core.profile import (
 from recruitment_core.sharing import build_profile_summary
 from xblock.core import XBlock
 from xblock_layer.downloads import DOCX_TYPE, attachment, cacheable_json, html_page
-from xblock_layer.json_handlers import (
-    InputError, error_response, localize_message, refuse_method, require_dict,
-    strict_json_handler,
-)
+from xblock_layer.json_handlers import InputError, error_response, refuse_method, require_dict, strict_json_handler
 
 from .frameworks import frontend_framework_json
 from .i18n import current_lang, gettext_for
@@ -37,17 +34,11 @@ FILE_STEMS = {"kravprofil": {"sv": "kravprofil", "en": "requirement-profile"},
 class HandlersMixin:
     """Handlers of the kravprofil block (mixed into ``KravprofilXBlock``)."""
 
+    # A body over the profile handlers' own limit holds a profile too large to save: the learner is told that, as
+    # for a profile over MAX_STATE_BYTES, not that "the request" is too large (CatalogueMixin.localize_error).
+    too_large_messages = {MAX_BODY_BYTES: (ERRORS["too_large"], {"kb": MAX_STATE_BYTES // 1000})}
+
     # ---- helpers -------------------------------------------------------------------------------------------
-    def localize_error(self, code, message):
-        """Called by ``strict_json_handler``: the message in the learner's language.
-
-        A body over the profile handlers' own limit holds a profile too large to save: the learner is told that,
-        as for a profile over ``MAX_STATE_BYTES``, not that "the request" is too large.
-        """
-        if code == "too_large" and getattr(message, "params", {}).get("limit") == MAX_BODY_BYTES:
-            return gettext_for(current_lang())(ERRORS["too_large"]) % {"kb": MAX_STATE_BYTES // 1000}
-        return localize_message(message, current_lang())
-
     def _error(self, key, status=400, **params):
         """An InputError with one of the block's own ``ERRORS`` (translated)."""
         return self.input_error(ERRORS[key], key, status, **params)
@@ -63,10 +54,6 @@ class HandlersMixin:
             raise InputError(
                 gettext_for(current_lang())(ERRORS["invalid_profile"]) % {"problem": err.localized(current_lang())},
                 status=400, code="invalid_profile") from None
-
-    def _get_only(self, request):
-        """A 405 answer (in the learner's language) unless ``request`` is a GET or HEAD."""
-        return refuse_method(self, request, message=gettext_for(current_lang())(ERRORS["method"]) % {"method": "GET"})
 
     # ---- JSON handlers -------------------------------------------------------------------------------------
     @XBlock.handler
@@ -107,7 +94,7 @@ class HandlersMixin:
 
     # ---- GET handlers (change nothing) ---------------------------------------------------------------------
     def _document(self, request, build, fallback):
-        refused = self._get_only(request)
+        refused = refuse_method(self, request)
         if refused is not None:
             return refused
         lang = current_lang()
@@ -137,7 +124,7 @@ class HandlersMixin:
 
         The page asks for ``?v=<fingerprint>&lang=<sv|en>``: a changed override gets a new URL.
         """
-        refused = self._get_only(request)
+        refused = refuse_method(self, request)
         if refused is not None:
             return refused
         lang = normalize_lang(request.GET.get("lang")) if request.GET.get("lang") else current_lang()
@@ -146,7 +133,7 @@ class HandlersMixin:
     @XBlock.handler
     def print_view(self, request, suffix=""):  # pylint: disable=unused-argument
         """A standalone print-friendly HTML page of the saved profile and ad."""
-        refused = self._get_only(request)
+        refused = refuse_method(self, request)
         if refused is not None:
             return refused
         lang = current_lang()

@@ -136,7 +136,6 @@ ERRORS = {
                   "version to keep; nothing has been overwritten."),
     "invalid_profile": _("The profile could not be saved: %(problem)s"),
     "too_large": _("The profile is too large to be saved (at most %(kb)s KB)."),
-    "method": _("This address only accepts %(method)s requests."),
     "framework_invalid": _("The competency framework override is invalid:"),
     "framework_too_large": _("The competency framework override is too large (at most %(kb)s KB)."),
     "max_range": _("The maximum number of competencies must be between 1 and 20."),

@@ -79,14 +79,27 @@ def current_lang():
 
 
 class CatalogueMixin:
-    """``ugettext`` for a block class with a ``catalogue`` attribute (the Studio editor translates field labels
-    and help with it)."""
+    """For a block class with a ``catalogue`` attribute: ``ugettext`` (the Studio editor translates field labels
+    and help with it), ``input_error`` and ``localize_error`` (the strict handlers' messages)."""
 
     catalogue = None
+    # {a handler's body limit in bytes: (msgid, params)}: what a body over that limit means, in the block's words
+    # (e.g. "The profile is too large to be saved (at most %(kb)s KB)." rather than "The request is too large").
+    too_large_messages = {}
 
     def ugettext(self, text):
         """Translate with the block's own catalogue, in the request's language."""
         return self.catalogue.gettext(text) if self.catalogue is not None else text
+
+    def localize_error(self, code, message):
+        """Called by ``strict_json_handler``: ``message`` in the request's language (see ``too_large_messages``)."""
+        from .json_handlers import localize_message  # pylint: disable=import-outside-toplevel
+
+        limit = getattr(message, "params", {}).get("limit")
+        if code == "too_large" and limit in self.too_large_messages:
+            msgid, params = self.too_large_messages[limit]
+            return self.ugettext(msgid) % params
+        return localize_message(message, current_lang())
 
     def input_error(self, msgid, code, status=400, **params):
         """An ``InputError`` (400 unless ``status``) with the block's own message ``msgid`` (``%(name)s``

@@ -8,6 +8,7 @@ from xblock_layer.assets import add_assets
 from xblock_layer.completion import CompletionOnceMixin
 from xblock_layer.downloads import attachment
 from xblock_layer.i18n import N_, Catalogue, CatalogueMixin
+from xblock_layer.olx import AuthoredOlxMixin
 from xblock_layer.json_handlers import refuse_method, require_dict, require_str, strict_json_handler
 from xblock_layer.rendering import PackageFiles, element_id, safe_script_json
 from xblock_layer.reports import ReportRowsMixin
@@ -18,8 +19,8 @@ from xblock_layer.studio import StudioEditingMixin
 FILES = PackageFiles(__package__)
 
 
-class LayerDemoBlock(RevisionedSaveMixin, CompletionOnceMixin, ReportRowsMixin, CatalogueMixin, StudioEditingMixin,
-                     XBlock):
+class LayerDemoBlock(RevisionedSaveMixin, CompletionOnceMixin, ReportRowsMixin, CatalogueMixin, AuthoredOlxMixin,
+                     StudioEditingMixin, XBlock):
     """One note per learner."""
 
     catalogue = Catalogue.for_package(__file__)

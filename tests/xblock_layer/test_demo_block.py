@@ -126,3 +126,20 @@ def test_block_errors_in_the_block_s_own_words(block):
     assert err.status == 409 and err.code == "mine" and str(err) == "Din anteckning"
     with in_language("en"):
         assert str(block.input_error("%(n)s notes", "count", n=3)) == "3 notes"
+
+
+def test_a_body_over_the_limit_in_the_block_s_words(runtime, block):
+    block.too_large_messages = {4_000: ("%(n)s notes", {"n": 1})}
+    with in_language("en"):
+        status, body, _ = call_handler(runtime, block, "save_note", raw=b'{"note": "' + b"x" * 5000 + b'"}')
+    assert status == 413 and body == {"error": "1 notes", "code": "too_large"}
+
+
+def test_olx_export_holds_authored_fields_only(runtime, block):
+    from lxml import etree  # pylint: disable=import-outside-toplevel
+
+    save(runtime, block, "privat anteckning", 0)
+    node = etree.Element("layer_demo")
+    block.add_xml_to_node(node)
+    assert node.get("display_name") == "Min övning"
+    assert "note" not in node.attrib and "revision" not in node.attrib and "completed" not in node.attrib
