@@ -60,8 +60,11 @@ def _empty_profile_json():
     return json.dumps(empty_profile(), ensure_ascii=False, separators=(",", ":"))
 
 
-def state_json(profile, revision, saved_at, maximum, override, lang):
-    """The page's JSON (state, advice, strings), escaped for a ``<script type="application/json">`` element."""
+def state_json(profile, revision, saved_at, maximum, override, lang, extra=None):
+    """The page's JSON (state, advice, strings), escaped for a ``<script type="application/json">`` element.
+
+    ``extra`` (the step, what is still missing) is added as it is; in the ad step only the ad's advice is shown.
+    """
     if profile:
         text = profile_json(profile)
     else:
@@ -75,9 +78,16 @@ def state_json(profile, revision, saved_at, maximum, override, lang):
         # The framework (about 11 KB per language) is fetched once from the framework_data handler and cached
         # by the browser; the page carries only the query naming this framework and language.
         "framework_query": f"v={framework_version(override)}&lang={lang}",
-        "advice": cached_advice(profile, text, override, lang, maximum),
+        "advice": _step_advice(cached_advice(profile, text, override, lang, maximum), extra),
+        **(extra or {}),
     }, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
     return escape_script_json(f'{head[:-1]},"profile":{text},"strings":{_strings_json(lang)}}}')
+
+
+def _step_advice(advice, extra):
+    if extra and extra.get("step") == "ad":
+        return [item for item in advice if item.get("section") == "ad"]
+    return advice
 
 
 def page_html(lang, uid, display_name, instructions, required_sections, data_json):

@@ -54,6 +54,9 @@ class StudioSettingsMixin:
                 for problem in problems:
                     error(problem)
 
+        if data.step not in ("profile", "ad"):
+            error(tr(ERRORS["step"]))
+
         maximum = data.max_competencies
         if isinstance(maximum, bool) or not isinstance(maximum, int) or not 1 <= maximum <= 20:
             error(tr(ERRORS["max_range"]))
