@@ -5,7 +5,7 @@ from recruitment_core.profile import SECTIONS, ProfileError, empty_profile, summ
 from web_fragments.fragment import Fragment
 from xblock.core import XBlock
 from xblock.fields import Dict, Integer, List, Scope, String
-from xblock_layer.assets import add_assets
+from xblock_layer.assets import LayerAssetsMixin, add_assets, layer_page_data
 from xblock_layer.completion import CompletionOnceMixin
 from xblock_layer.i18n import CatalogueMixin
 from xblock_layer.olx import AuthoredOlxMixin
@@ -38,7 +38,7 @@ def _section_choices(block):
 @XBlock.supports("multi_device")
 class KravprofilXBlock(
         StudioSettingsMixin, HandlersMixin, RevisionedSaveMixin, CompletionOnceMixin, ProfileSummaryField,
-        ReportRowsMixin, CatalogueMixin, AuthoredOlxMixin, StudioEditingMixin, XBlock):
+        ReportRowsMixin, CatalogueMixin, AuthoredOlxMixin, LayerAssetsMixin, StudioEditingMixin, XBlock):
     """A learner builds a requirement profile for a role, gets advice while writing and drafts the job ad."""
 
     display_name = String(
@@ -145,7 +145,8 @@ class KravprofilXBlock(
         lang = current_lang()
         profile = self.view_profile()
         data_json = state_json(profile, self.revision, self.saved_at, self.max_competencies,
-                               self.framework_override, lang, extra=self.page_extra(profile, lang))
+                               self.framework_override, lang,
+                               extra={**layer_page_data(self), **self.page_extra(profile, lang)})
         html = page_html(lang, element_id(self.scope_ids.usage_id, "kp"), self.display_name, self.instructions,
                          ["ad"] if self.is_ad_step() else self.required_sections, data_json)
         frag = add_assets(Fragment(html), FILES, css=("static/css/kravprofil.css",), js=("static/js/kravprofil.js",))

@@ -10,9 +10,18 @@ helpers, autosave with revision and conflict merge; ``static/css/xblock_layer.cs
 
 Files are added inline and compacted (``rendering.compact``), read once per process. Two blocks on one page
 each carry the module; it defines ``window.XBlockLayer`` only once.
+
+Parts of the module that are rarely needed (the conflict dialog: ``static/js/xblock_layer_ui.js``) are not in
+the page: the module loads them on demand from a URL the page's JSON carries. A block mixes in
+``LayerAssetsMixin`` (it serves those files as the block's local resources, ``public/xblock_layer/<name>``) and
+puts ``layer_page_data(self)`` into its page JSON::
+
+    data = {"journal": ..., **self.revision_state(), **layer_page_data(self)}     # {"layer_ui_url": ...}
 """
 import functools
+import hashlib
 import importlib.resources
+import io
 
 from .rendering import PackageFiles
 
@@ -24,6 +33,11 @@ LAYER_FILES = PackageFiles(__package__)
 @functools.lru_cache(maxsize=None)
 def _available(path):
     return importlib.resources.files(__package__).joinpath(path).is_file()
+
+
+LAYER_PUBLIC = "public/xblock_layer/"
+# Files of static/js/ the module loads on demand: {name: key of its URL in the page's JSON}.
+ON_DEMAND_JS = {"xblock_layer_ui.js": "layer_ui_url"}
 
 
 def layer_js_available():
@@ -57,3 +71,39 @@ def add_assets(frag, files, css=(), js=(), layer=True):
     for path in js:
         frag.add_javascript(files.static_text(path))
     return frag
+
+
+@functools.lru_cache(maxsize=None)
+def _on_demand_version(name):
+    text = LAYER_FILES.static_text("static/js/" + name)
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()[:12]
+
+
+def layer_page_data(block):
+    """``{"layer_ui_url": ...}``: URLs of the module's on-demand files for the page's JSON (versioned, so a
+    browser may keep them). A file missing from the package has no key (the module then works without it)."""
+    data = {}
+    for name, key in ON_DEMAND_JS.items():
+        if _available("static/js/" + name):
+            url = block.runtime.local_resource_url(block, LAYER_PUBLIC + name)
+            data[key] = f"{url}{'&' if '?' in url else '?'}v={_on_demand_version(name)}"
+    return data
+
+
+class LayerAssetsMixin:
+    """Serves the shared module's on-demand files as local resources of the block (``public/xblock_layer/...``);
+    every other resource as the block class would."""
+
+    @classmethod
+    def open_local_resource(cls, uri):
+        """The compacted file for ``public/xblock_layer/<name>`` of ``ON_DEMAND_JS``; else the XBlock default."""
+        if isinstance(uri, bytes):
+            uri = uri.decode("utf-8", "replace")
+        if isinstance(uri, str) and uri.startswith(LAYER_PUBLIC):
+            name = uri[len(LAYER_PUBLIC):]
+            if name not in ON_DEMAND_JS or not _available("static/js/" + name):
+                from xblock.exceptions import DisallowedFileError  # pylint: disable=import-outside-toplevel
+
+                raise DisallowedFileError(f"Not a file of the block layer: {name[:80]!r}")
+            return io.BytesIO(LAYER_FILES.static_text("static/js/" + name).encode("utf-8"))
+        return super().open_local_resource(uri)

@@ -89,6 +89,12 @@ def test_same_field_asks_with_both_texts_side_by_side_and_keep_mine_keeps_the_ot
     violations = axe_scan(page, DIALOG)
     assert not violations, pretty(violations)
     shoot(dialog, "autosave-conflict-desktop")
+    page.set_viewport_size({"width": 360, "height": 740})  # a phone: the two texts one above the other
+    mine_box, theirs_box = sides.nth(0).bounding_box(), sides.nth(1).bounding_box()
+    assert theirs_box["y"] >= mine_box["y"] + mine_box["height"] and dialog.bounding_box()["width"] <= 360
+    shoot(dialog, "autosave-conflict-360")
+    page.set_viewport_size({"width": 1280, "height": 900})
+    dialog.focus()
 
     # Keyboard only: Tab from the dialog reaches "keep mine" first, Enter chooses it.
     page.keyboard.press("Tab")

@@ -145,3 +145,30 @@ def test_compact_css_keeps_the_rules():
            "@media (min-width: 60rem) {\n  .d { width: calc(100% - 2rem); }\n}\n.e::after { content: \"a, b\"; }\n")
     assert compact_css(css) == (".a  b,.c:hover{color:red;margin:0 0 1rem;}@media (min-width:60rem){.d{width:calc(100% "
                                 "- 2rem);}}.e::after { content: \"a, b\"; }\n")
+
+
+def test_on_demand_files_are_served_as_the_block_s_resources(monkeypatch):
+    from xblock.exceptions import DisallowedFileError  # pylint: disable=import-outside-toplevel
+
+    from kravprofil_xblock.block import KravprofilXBlock  # pylint: disable=import-outside-toplevel
+
+    monkeypatch.setattr(assets, "ON_DEMAND_JS", {"xblock_layer.js": "layer_url"})
+    served = KravprofilXBlock.open_local_resource("public/xblock_layer/xblock_layer.js").read().decode("utf-8")
+    assert served == assets.LAYER_FILES.static_text(assets.LAYER_JS)
+    for uri in ("public/xblock_layer/../registry.py", "public/xblock_layer/xblock_layer_ui.js",
+                "public/xblock_layer/i18n.py", b"public/xblock_layer/x.js"):
+        with pytest.raises(DisallowedFileError):
+            KravprofilXBlock.open_local_resource(uri)
+    with pytest.raises(DisallowedFileError):          # anything else: XBlock's own rules (kravprofil has no public/)
+        KravprofilXBlock.open_local_resource("static/js/kravprofil.js")
+
+
+def test_page_data_names_versioned_urls_of_the_files_present(monkeypatch):
+    from xblock_layer.testing import LayerTestRuntime, make_block  # pylint: disable=import-outside-toplevel
+
+    block = make_block(LayerTestRuntime(), "<kravprofil/>")
+    monkeypatch.setattr(assets, "ON_DEMAND_JS", {"xblock_layer.js": "layer_url", "nowhere.js": "nowhere_url"})
+    data = assets.layer_page_data(block)
+    assert list(data) == ["layer_url"]
+    assert data["layer_url"].startswith("/resource/kravprofil/public/xblock_layer/xblock_layer.js?v=")
+    assert len(data["layer_url"].rpartition("=")[2]) == 12

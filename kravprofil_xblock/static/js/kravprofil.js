@@ -194,7 +194,7 @@
       if (!note) {
         note = mk("p", {className: "kp-field-flag", id: uid + "-ff" + n, "data-for": t.id, "data-kind": a.kind});
         t.insertAdjacentElement("afterend", note);
-        t.setAttribute("aria-describedby", ((t.getAttribute("aria-describedby") || "") + " " + note.id).trim());
+        L.describe(t, note.id, true);
         note.textContent = a.message;
       }
     }
@@ -204,9 +204,9 @@
       ul.textContent = "";
       // Take away the ids of earlier advice only (a field's help and its character counter stay).
       each(qa(".kp-flagged"), (n) => {
-        const ids = n.getAttribute("aria-describedby").split(" ")
-          .filter((id) => id.indexOf(uid + "-adv") !== 0 && id.indexOf(uid + "-ff") !== 0);
-        if (ids.length) { n.setAttribute("aria-describedby", ids.join(" ")); } else { n.removeAttribute("aria-describedby"); }
+        (n.getAttribute("aria-describedby") || "").split(" ").forEach((id) => {
+          if (id.indexOf(uid + "-adv") === 0 || id.indexOf(uid + "-ff") === 0) { L.describe(n, id); }
+        });
         n.classList.remove("kp-flagged", "kp-flagged-high");
       });
       each(qa(".kp-field-flag"), (n) => n.remove());
@@ -220,7 +220,7 @@
         mk("span", {textContent: a.message + (a.suggestion ? " " + fmt(S.suggestion, {text: a.suggestion}) : "")}, li);
         if (a.source) { mk("small", {className: "kp-source", textContent: " (" + a.source + ")"}, li); }
         places.forEach((p, j) => {
-          p.setAttribute("aria-describedby", ((p.getAttribute("aria-describedby") || "") + " " + li.id).trim());
+          L.describe(p, li.id, true);
           p.classList.add("kp-flagged");
           if (SEVERE[a.kind]) {
             p.classList.add("kp-flagged-high");
@@ -265,11 +265,10 @@
       });
     }
 
-    // "Grundfakta – Roll": how the conflict dialog names a field of the profile.
+    // How the conflict dialog names a part of the profile: the field as advice does, or its section.
     function label(path) {
       const f = field(root, path);
-      return [q('[data-section="' + path.split(".")[0] + '"] legend'), f && f.id && q('label[for="' + f.id + '"]')]
-        .filter(Boolean).map((n) => n.textContent).join(" – ");
+      return f ? context(f) : (q('[data-section="' + path + '"] legend') || {}).textContent;
     }
 
     /* ---- the job ad ---- */
@@ -364,7 +363,7 @@
       root, uid, collect, render, label, strings: S, name: "profile", btn: "kp-btn",
       url: url("save_profile"), stateUrl: url("student_view_user_state"), key: "kravprofil:" + url("save_profile"),
       revision: data.revision, savedAt: data.saved_at, status: q(".kp-save-status"), box: q(".kp-bar"),
-      home: q('[data-action="save"]'),
+      home: q('[data-action="save"]'), uiUrl: data.layer_ui_url,
       onSaved: (body) => { showAdvice(body.advice); showCompletion(body.missing); showSavedAt(body.saved_at); }
     });
     L.limits(root, S);

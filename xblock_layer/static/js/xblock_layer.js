@@ -6,7 +6,8 @@
    (both texts side by side) only when the same field changed on both sides; the version not chosen stays
    recoverable. limits: a counter near a field's maxlength; a paste over it keeps the rest visible.
    guard: a document link saves, checks the connection first and says why not.
-   How a block uses it: LAYER-JS-API in docs/contracts.md and kravprofil.js. */
+   The conflict dialog and recovery area: xblock_layer_ui.js, loaded on demand.
+   How a block uses it: docs/xblock-layer.md and kravprofil.js. */
 (function () {
   "use strict";
   if (window.XBlockLayer) { return; }
@@ -26,6 +27,13 @@
   }
 
   const dom = (element) => (element && element.jquery ? element[0] : element);
+
+  // Add (on) or take away an id in an element's aria-describedby.
+  function describe(el, id, on) {
+    const ids = (el.getAttribute("aria-describedby") || "").split(" ").filter((x) => x && x !== id);
+    if (on) { ids.push(id); }
+    if (ids.length) { el.setAttribute("aria-describedby", ids.join(" ")); } else { el.removeAttribute("aria-describedby"); }
+  }
 
   function call(url, init) {
     const m = document.cookie.match(/(?:^|;\s*)csrftoken=([^;]+)/);
@@ -82,17 +90,6 @@
     return out;
   }
 
-  const pathGet = (obj, path) => path.split(".").reduce((o, k) => (isObj(o) ? o[k] : undefined), obj);
-  function pathSet(obj, path, value) {
-    const keys = path.split("."), last = keys.pop();
-    keys.reduce((o, k) => (isObj(o[k]) ? o[k] : (o[k] = {})), obj)[last] = value;
-  }
-
-  // A value as readable text: a list one item a line, an object its non-empty values.
-  const show = (v) => (Array.isArray(v) ? v.map(show).join("\n") :
-    isObj(v) ? Object.keys(v).map((k) => show(v[k])).filter(Boolean).join(" · ") :
-      v === null || v === undefined ? "" : String(v));
-
   function hhmm(iso) {
     let d = new Date(iso || Date.now());
     if (isNaN(d)) { d = new Date(); }
@@ -104,7 +101,7 @@
     const S = o.strings, tab = Date.now().toString(36) + Math.random().toString(36).slice(2);
     const copyKey = o.key + "#" + tab, altKey = o.key + "!alt", uid = o.uid || "xbl" + tab.slice(-5);
     let rev = o.revision, base = o.collect(), n = 0, done = 0, flight = null, again = false;
-    let timer = null, retry = null, tries = 0, dlg = null, alt = null, note = "", checking = null;
+    let timer = null, retry = null, tries = 0, dlg = null, note = "", checking = null;
 
     function say(text, isError) {
       o.status.textContent = text;
@@ -205,75 +202,24 @@
       return checking;
     }
 
-    const label = (path) => (o.label && o.label(path)) || path;
-    const text = (v, path) => (o.show ? o.show(v, path) : show(v)) || S.empty;
-
-    // A box after the status bar: a heading, per field its label and texts, and two buttons.
-    function panel(cls, role, title, rows, buttons) {
-      const box = mk("div", {className: cls, role, tabIndex: -1, "aria-labelledby": uid + cls});
-      mk("h3", {id: uid + cls, textContent: title}, box);
-      rows(box);
-      buttons.forEach((b) => {
-        mk("button", {type: "button", className: o.btn || "", textContent: b[0]}, box).addEventListener("click", b[1]);
+    /* The conflict dialog and the recovery area live in xblock_layer_ui.js, loaded when first needed (o.uiUrl,
+       unless the page has it already). Saves stay paused meanwhile; if it cannot be loaded, try again. */
+    let ui = null, loading = null;
+    const engine = {o, S, uid, altKey, paint, settle, dlg: () => dlg, setDlg: (d) => { dlg = d; }};
+    function withUI(fn) {
+      loading = loading || (window.XBlockLayer.conflictUI ? Promise.resolve() : new Promise((ok, fail) => {
+        const s = mk("script", {src: o.uiUrl, async: true}, document.head);
+        s.onload = ok;
+        s.onerror = () => { s.remove(); loading = null; fail(); };
+      }));
+      loading.then(() => fn(ui = ui || window.XBlockLayer.conflictUI(engine)), () => {
+        say(S.offline, true);
+        setTimeout(() => withUI(fn), 5000);
       });
-      const after = dlg || o.box;
-      after.parentNode.insertBefore(box, after.nextSibling);
-      return box;
     }
-
-    /* The conflict dialog: each field changed on both sides, both texts side by side. */
     function open(list) {
-      const lastFocus = document.activeElement;
-      dlg = panel("xbl-dlg", "alertdialog", S.conflict_title, (box) => {
-        box.setAttribute("aria-describedby", uid + "-cd");
-        mk("p", {id: uid + "-cd", textContent: S.conflict_text}, box);
-        list.forEach((c) => {
-          const row = mk("div", {className: "xbl-cmp"}, box);
-          mk("h4", {textContent: label(c.path)}, row);
-          [[S.mine, c.mine], [S.theirs, c.theirs]].forEach((side) => {
-            const col = mk("div", {className: "xbl-side"}, row);
-            mk("p", {className: "xbl-who", textContent: side[0]}, col);
-            mk("p", {className: "xbl-text", textContent: text(side[1], c.path)}, col);
-          });
-        });
-      }, [[S.keep_mine, () => choose(true)], [S.use_theirs, () => choose(false)]]);
-      dlg.focus();
-
-      // Keep mine (the form has it) or use theirs; either way the other text goes to the recovery area.
-      function choose(mine) {
-        const state = o.collect(), other = list.map((c) => {
-          const value = mine ? c.theirs : pathGet(state, c.path);
-          if (!mine) { pathSet(state, c.path, c.theirs); }
-          return {path: c.path, label: label(c.path), value};
-        });
-        dlg.parentNode.removeChild(dlg);
-        dlg = null;
-        if (!mine) { paint(state); }
-        keepAlt(other.concat(store(altKey) || []));
-        (o.root.contains(lastFocus) ? lastFocus : alt.querySelector("button")).focus();
-        settle();
-      }
-    }
-
-    /* The recovery area: the version not chosen, until the learner puts it back (a swap) or dismisses it. */
-    function keepAlt(items) {
-      if (alt) { alt.parentNode.removeChild(alt); alt = null; }
-      store(altKey, items.length ? items : null);
-      if (!items.length) { return; }
-      alt = panel("xbl-alt", "region", S.alt_title, (box) => items.forEach((a) => {
-        mk("h4", {textContent: a.label}, box);
-        mk("p", {className: "xbl-text", textContent: text(a.value, a.path)}, box);
-      }), [[S.alt_restore, () => {
-        const state = o.collect(), back = items.map((a) => {
-          const now = pathGet(state, a.path);
-          pathSet(state, a.path, a.value);
-          return {path: a.path, label: a.label, value: now};
-        });
-        paint(state);
-        keepAlt(back);
-        alt.querySelector("button").focus();
-        settle();
-      }], [S.alt_dismiss, () => { keepAlt([]); (o.home || o.root).focus(); }]]);
+      dlg = dlg || true;  // saves wait until the learner has chosen
+      withUI((u) => u.open(list));
     }
 
     /* Start: the server's revision (saves wait for it); copies left by tabs closed before the server
@@ -289,7 +235,7 @@
       if (c.rev > rev) { rev = c.rev; base = c.base; }  // the copy knows a newer server state than this page
       reconcile(isObj(c.base) ? c.base : {}, c.state, o.collect(), S.restored);
     });
-    if (store(altKey)) { keepAlt(store(altKey)); }
+    if (store(altKey)) { withUI((u) => u.keepAlt(store(altKey))); }
     if (!n && o.savedAt) { saved(o.savedAt); }
 
     const flush = () => { if (n !== done && !flight) { save(true); } };
@@ -318,7 +264,7 @@
       if (!c && on) {
         c = mk("div", {id: f.id + "-n", className: "xbl-n"});
         f.parentNode.insertBefore(c, f.nextSibling);
-        f.setAttribute("aria-describedby", ((f.getAttribute("aria-describedby") || "") + " " + c.id).trim());
+        describe(f, c.id, true);
       }
       if (c) {
         c.textContent = on ? fmt(S.count, {n: num(len), max: num(max)}) : "";
@@ -370,5 +316,5 @@
     });
   }
 
-  window.XBlockLayer = {each, fmt, mk, dom, post, get, store, merge, same, autosave, limits, guard};
+  window.XBlockLayer = {each, fmt, mk, dom, describe, post, get, store, merge, same, autosave, limits, guard};
 }());

@@ -1,0 +1,110 @@
+/* XBlockLayer's conflict UI, loaded by the autosave engine only when it is needed (a field changed in two tabs,
+   or a kept "version not chosen" to show): the dialog with both texts side by side and the recovery area.
+   Plain ES2017 script; it adds XBlockLayer.conflictUI(engine) and its own small stylesheet. */
+(function () {
+  "use strict";
+  const L = window.XBlockLayer;
+  if (!L || L.conflictUI) { return; }
+  const mk = L.mk;
+  const isObj = (v) => v !== null && typeof v === "object" && !Array.isArray(v);
+  const pathGet = (obj, path) => path.split(".").reduce((o, k) => (isObj(o) ? o[k] : undefined), obj);
+  function pathSet(obj, path, value) {
+    const keys = path.split("."), last = keys.pop();
+    keys.reduce((o, k) => (isObj(o[k]) ? o[k] : (o[k] = {})), obj)[last] = value;
+  }
+  // A value as readable text: a list one item a line, an object its non-empty values.
+  const show = (v) => (Array.isArray(v) ? v.map(show).join("\n") :
+    isObj(v) ? Object.keys(v).map((k) => show(v[k])).filter(Boolean).join(" · ") :
+      v === null || v === undefined ? "" : String(v));
+
+  mk("style", {textContent: [
+    ".xbl-dlg,.xbl-alt{border:2px solid #8a4b00;background:#fff8ec;border-radius:6px;padding:1rem;margin:0 0 1rem}",
+    ".xbl-alt{border-color:#6b7177;background:#f7f9fa}",
+    ".xbl-dlg h3,.xbl-alt h3{margin:0 0 .5rem;font-size:1.1rem}",
+    ".xbl-dlg h4,.xbl-alt h4{margin:.75rem 0 .25rem;font-size:1rem}",
+    ".xbl-cmp{display:flex;flex-wrap:wrap;gap:.5rem 1rem;margin-bottom:.75rem}",
+    ".xbl-cmp h4{flex-basis:100%}",
+    ".xbl-side{flex:1 1 13rem;border:1px solid #6b7177;border-radius:4px;padding:.5rem .75rem;background:#fff;min-width:0}",
+    ".xbl-who{font-weight:700;margin:0 0 .25rem}",
+    ".xbl-text{white-space:pre-wrap;overflow-wrap:anywhere;margin:0}"
+  ].join("")}, document.head);
+
+  /* e (from autosave): {o, S, uid, altKey, dlg(), setDlg(el), paint(state), settle()}. */
+  L.conflictUI = function (e) {
+    const o = e.o, S = e.S, uid = e.uid;
+    let alt = null;
+    const label = (path) => (o.label && o.label(path)) || path;
+    const text = (v, path) => (o.show ? o.show(v, path) : show(v)) || S.empty;
+
+    // A box after the status bar (or the open dialog): a heading, the rows, two buttons.
+    function panel(cls, role, title, rows, buttons) {
+      const box = mk("div", {className: cls, role, tabIndex: -1, "aria-labelledby": uid + cls});
+      mk("h3", {id: uid + cls, textContent: title}, box);
+      rows(box);
+      buttons.forEach((b) => {
+        mk("button", {type: "button", className: o.btn || "", textContent: b[0]}, box).addEventListener("click", b[1]);
+      });
+      (e.dlg() || o.box).after(box);
+      return box;
+    }
+
+    /* The conflict dialog: each field changed on both sides, both texts side by side. */
+    function open(list) {
+      const lastFocus = document.activeElement;
+      e.setDlg(null);
+      const dlg = panel("xbl-dlg", "alertdialog", S.conflict_title, (box) => {
+        box.setAttribute("aria-describedby", uid + "-cd");
+        mk("p", {id: uid + "-cd", textContent: S.conflict_text}, box);
+        list.forEach((c) => {
+          const row = mk("div", {className: "xbl-cmp"}, box);
+          mk("h4", {textContent: label(c.path)}, row);
+          [[S.mine, c.mine], [S.theirs, c.theirs]].forEach((side) => {
+            const col = mk("div", {className: "xbl-side"}, row);
+            mk("p", {className: "xbl-who", textContent: side[0]}, col);
+            mk("p", {className: "xbl-text", textContent: text(side[1], c.path)}, col);
+          });
+        });
+      }, [[S.keep_mine, () => choose(true)], [S.use_theirs, () => choose(false)]]);
+      e.setDlg(dlg);
+      dlg.focus();
+
+      // Keep mine (the form has it) or use theirs; either way the other text goes to the recovery area.
+      function choose(mine) {
+        const state = o.collect(), other = list.map((c) => {
+          const value = mine ? c.theirs : pathGet(state, c.path);
+          if (!mine) { pathSet(state, c.path, c.theirs); }
+          return {path: c.path, label: label(c.path), value};
+        });
+        dlg.remove();
+        e.setDlg(null);
+        if (!mine) { e.paint(state); }
+        keepAlt(other.concat(L.store(e.altKey) || []));
+        (o.root.contains(lastFocus) ? lastFocus : alt.querySelector("button")).focus();
+        e.settle();
+      }
+    }
+
+    /* The recovery area: the version not chosen, until the learner puts it back (a swap) or dismisses it. */
+    function keepAlt(items) {
+      if (alt) { alt.remove(); alt = null; }
+      L.store(e.altKey, items.length ? items : null);
+      if (!items.length) { return; }
+      alt = panel("xbl-alt", "region", S.alt_title, (box) => items.forEach((a) => {
+        mk("h4", {textContent: a.label}, box);
+        mk("p", {className: "xbl-text", textContent: text(a.value, a.path)}, box);
+      }), [[S.alt_restore, () => {
+        const state = o.collect(), back = items.map((a) => {
+          const now = pathGet(state, a.path);
+          pathSet(state, a.path, a.value);
+          return {path: a.path, label: a.label, value: now};
+        });
+        e.paint(state);
+        keepAlt(back);
+        alt.querySelector("button").focus();
+        e.settle();
+      }], [S.alt_dismiss, () => { keepAlt([]); (o.home || o.root).focus(); }]]);
+    }
+
+    return {open, keepAlt};
+  };
+}());
