@@ -589,7 +589,7 @@ def draft_ad(profile, framework, lang):
     if role:
         team = basics["team"].strip()
         key = "intro_role_team" if team else "intro_role"
-        intro.append(_text(AD, key, lang, role=_lower_first(role), team=team))
+        intro.append(_text(AD, key, lang, role=_lower_first(role), team=_lower_first(team)))
     for value in (purpose["purpose"], purpose["goals"]):
         if _has(value):
             intro.append(value.strip())

@@ -97,7 +97,7 @@ def sample_profiles():
              "Köra truck vid in- och utlastning", "Hålla ordning och säkerhet i din zon"],
             [_req("Truckkort A och B", "certificate", True, "Du lastar och lossar lastbilar med truck varje dag",
                   "Kopia av truckkortet", "Telefonavstämning"),
-             _req("B-körkort", "certificate", False, "Du kör ibland varor mellan våra två lager",
+             _req("B-körkort", "certificate", False, "Du kör varor mellan våra två lager några gånger i veckan",
                   "Fråga i telefonavstämningen", "Telefonavstämning"),
              _req("Svenska eller engelska", "language", True, "Säkerhetsgenomgångar hålls på svenska och engelska",
                   "Samtal i intervjun", "Intervju", level="B1"),
