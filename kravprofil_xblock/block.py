@@ -25,7 +25,7 @@ from .view_context import section_titles
 
 DEFAULT_REQUIRED_SECTIONS = ["basics", "purpose", "requirements", "competencies", "process"]
 STEPS = ("profile", "ad")
-MAX_SHARED_COURSES = 5  # kravprofil_work keeps the learner's latest profiles of at most this many courses
+MAX_SHARED_COURSES = 3  # kravprofil_work keeps the learner's latest profiles of at most this many courses
 
 
 def _section_choices(block):

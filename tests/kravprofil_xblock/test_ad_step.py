@@ -113,3 +113,12 @@ def test_studio_refuses_an_unknown_step(runtime, block):
     assert block.step == "profile"
     status, _, _ = call(runtime, block, "submit_studio_edits", {"values": {"step": "ad"}})
     assert status == 200 and block.step == "ad"
+
+
+def test_only_the_latest_courses_are_kept_in_the_shared_field(runtime, block):
+    old = {"version": 1, "profile": empty_profile(), "saved_at": "2026-01-0{}T10:00:00+00:00"}
+    block.kravprofil_work = {f"course-v1:x+{i}+run": {**old, "saved_at": old["saved_at"].format(i)}
+                             for i in range(1, 4)}
+    _save(runtime, block, _profile())
+    assert sorted(block.kravprofil_work) == ["course-v1:x+2+run", "course-v1:x+3+run", "workbench"]
+    assert block.kravprofil_work["workbench"]["profile"]["basics"]["role"] == "Lagerarbetare"
