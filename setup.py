@@ -30,6 +30,7 @@ setup(
         "cmarkgfm>=2024.1",  # C CommonMark + GFM tables: ~15x faster than Python-Markdown for course builds
         "nh3>=0.2.17",
         "lxml>=5",
+        "rjsmin>=1.2",  # the blocks' JavaScript is minified when it is first loaded (no build step)
     ],
     extras_require={
         "dev": [

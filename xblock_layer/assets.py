@@ -11,10 +11,11 @@ helpers, autosave with revision and conflict merge; ``static/css/xblock_layer.cs
 Files are added inline and compacted (``rendering.compact``), read once per process. Two blocks on one page
 each carry the module; it defines ``window.XBlockLayer`` only once.
 
-Parts of the module that are rarely needed (the conflict dialog: ``static/js/xblock_layer_ui.js``) are not in
-the page: the module loads them on demand from a URL the page's JSON carries. A block mixes in
-``LayerAssetsMixin`` (it serves those files as the block's local resources, ``public/xblock_layer/<name>``) and
-puts ``layer_page_data(self)`` into its page JSON::
+Parts of the module that are rarely needed (merging and the conflict dialog: ``static/js/xblock_layer_ui.js``)
+are not in the page: the module loads them on demand from a URL the page's JSON carries. A block mixes in
+``LayerAssetsMixin`` (it serves those files as the block's local resources, ``public/xblock_layer/<lang>/<name>``,
+each preceded by ``window.XBlockLayerUIStrings = {...}``, its texts in that language) and puts
+``layer_page_data(self)`` into its page JSON::
 
     data = {"journal": ..., **self.revision_state(), **layer_page_data(self)}     # {"layer_ui_url": ...}
 """
@@ -22,8 +23,11 @@ import functools
 import hashlib
 import importlib.resources
 import io
+import json
 
-from .rendering import PackageFiles
+from .i18n import current_lang
+from .js_strings import layer_ui_strings
+from .rendering import PackageFiles, escape_script_json
 
 LAYER_JS = "static/js/xblock_layer.js"
 LAYER_CSS = "static/css/xblock_layer.css"
@@ -36,6 +40,7 @@ def _available(path):
 
 
 LAYER_PUBLIC = "public/xblock_layer/"
+LANGS = ("sv", "en")
 # Files of static/js/ the module loads on demand: {name: key of its URL in the page's JSON}.
 ON_DEMAND_JS = {"xblock_layer_ui.js": "layer_ui_url"}
 
@@ -74,36 +79,45 @@ def add_assets(frag, files, css=(), js=(), layer=True):
 
 
 @functools.lru_cache(maxsize=None)
-def _on_demand_version(name):
-    text = LAYER_FILES.static_text("static/js/" + name)
-    return hashlib.sha1(text.encode("utf-8")).hexdigest()[:12]
+def on_demand_text(name, lang):
+    """The served text of an on-demand file: its strings in ``lang``, then the file (minified)."""
+    strings = escape_script_json(json.dumps(layer_ui_strings(lang), ensure_ascii=False, separators=(",", ":")))
+    return f"window.XBlockLayerUIStrings={strings};\n" + LAYER_FILES.static_text("static/js/" + name)
+
+
+@functools.lru_cache(maxsize=None)
+def _on_demand_version(name, lang):
+    return hashlib.sha1(on_demand_text(name, lang).encode("utf-8")).hexdigest()[:12]
 
 
 def layer_page_data(block):
-    """``{"layer_ui_url": ...}``: URLs of the module's on-demand files for the page's JSON (versioned, so a
-    browser may keep them). A file missing from the package has no key (the module then works without it)."""
+    """``{"layer_ui_url": ...}``: URLs of the module's on-demand files in the request's language for the page's
+    JSON (versioned, so a browser may keep them). A file missing from the package has no key (the module then
+    works without it)."""
+    lang = current_lang()
     data = {}
     for name, key in ON_DEMAND_JS.items():
         if _available("static/js/" + name):
-            url = block.runtime.local_resource_url(block, LAYER_PUBLIC + name)
-            data[key] = f"{url}{'&' if '?' in url else '?'}v={_on_demand_version(name)}"
+            url = block.runtime.local_resource_url(block, f"{LAYER_PUBLIC}{lang}/{name}")
+            data[key] = f"{url}{'&' if '?' in url else '?'}v={_on_demand_version(name, lang)}"
     return data
 
 
 class LayerAssetsMixin:
-    """Serves the shared module's on-demand files as local resources of the block (``public/xblock_layer/...``);
-    every other resource as the block class would."""
+    """Serves the shared module's on-demand files as local resources of the block
+    (``public/xblock_layer/<lang>/<name>``); every other resource as the block class would."""
 
     @classmethod
     def open_local_resource(cls, uri):
-        """The compacted file for ``public/xblock_layer/<name>`` of ``ON_DEMAND_JS``; else the XBlock default."""
+        """The on-demand file for ``public/xblock_layer/<lang>/<name>`` of ``ON_DEMAND_JS``; else the XBlock
+        default."""
         if isinstance(uri, bytes):
             uri = uri.decode("utf-8", "replace")
         if isinstance(uri, str) and uri.startswith(LAYER_PUBLIC):
-            name = uri[len(LAYER_PUBLIC):]
-            if name not in ON_DEMAND_JS or not _available("static/js/" + name):
+            lang, _, name = uri[len(LAYER_PUBLIC):].partition("/")
+            if lang not in LANGS or name not in ON_DEMAND_JS or not _available("static/js/" + name):
                 from xblock.exceptions import DisallowedFileError  # pylint: disable=import-outside-toplevel
 
-                raise DisallowedFileError(f"Not a file of the block layer: {name[:80]!r}")
-            return io.BytesIO(LAYER_FILES.static_text("static/js/" + name).encode("utf-8"))
+                raise DisallowedFileError(f"Not a file of the block layer: {uri[:120]!r}")
+            return io.BytesIO(on_demand_text(name, lang).encode("utf-8"))
         return super().open_local_resource(uri)

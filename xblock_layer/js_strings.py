@@ -1,8 +1,10 @@
-"""The texts of the shared front-end module (``static/js/xblock_layer.js``), in the layer's own catalogue.
+"""The texts of the shared front-end module (``static/js/xblock_layer*.js``), in the layer's own catalogue.
 
-A block sends them in its page's JSON, merged under its own strings (``{**layer_js_strings(lang), **own}``), so
-the save status, the conflict dialog, the recovery area, the counters and the download guard speak the learner's
-language in every block without each block translating them again.
+A block sends ``layer_js_strings(lang)`` in its page's JSON, merged under its own strings
+(``{**layer_js_strings(lang), **own}``), so the save status, the counters and the download guard speak the
+learner's language in every block without each block translating them again. The texts only the on-demand part
+uses (merge notice, conflict dialog, recovery area: ``UI_KEYS``) travel with that file instead
+(``layer_ui_strings``, see ``xblock_layer.assets``), so the page does not carry them.
 """
 import functools
 
@@ -22,8 +24,8 @@ LAYER_JS = {
     "restored": N_("Unsaved changes from this browser were restored."),
     "merged": N_("Changes saved in another tab or window were added."),
     "conflict_title": N_("The same text was changed in another tab or window"),
-    "conflict_text": N_("Choose which version to keep. The other one stays below the form, so you can copy it or "
-                        "put it back."),
+    "conflict_text": N_("Choose which version to keep. The other one stays here, so you can copy it or put it "
+                        "back."),
     "mine": N_("Your version"),
     "theirs": N_("Saved version"),
     "keep_mine": N_("Keep my version"),
@@ -42,7 +44,18 @@ LAYER_JS = {
 }
 
 
+# The keys only xblock_layer_ui.js (loaded on demand) uses.
+UI_KEYS = frozenset({"conflict_title", "conflict_text", "mine", "theirs", "keep_mine", "use_theirs", "empty",
+                     "alt_title", "alt_restore", "merged", "restored"})
+
+
 @functools.lru_cache(maxsize=4)
 def layer_js_strings(lang):
-    """``LAYER_JS`` translated to ``lang`` (a new dict each language; do not change it)."""
-    return CATALOGUE.translate_dict(LAYER_JS, lang)
+    """The page's part of ``LAYER_JS`` translated to ``lang`` (all but ``UI_KEYS``; do not change the dict)."""
+    return CATALOGUE.translate_dict({key: msgid for key, msgid in LAYER_JS.items() if key not in UI_KEYS}, lang)
+
+
+@functools.lru_cache(maxsize=4)
+def layer_ui_strings(lang):
+    """The ``UI_KEYS`` of ``LAYER_JS`` translated to ``lang`` (sent with xblock_layer_ui.js)."""
+    return CATALOGUE.translate_dict({key: msgid for key, msgid in LAYER_JS.items() if key in UI_KEYS}, lang)

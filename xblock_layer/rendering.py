@@ -20,6 +20,7 @@ import importlib.resources
 import json
 import re
 
+import rjsmin
 from django.template import Context, Engine
 from django.template.loaders.filesystem import Loader as FilesystemLoader
 
@@ -120,7 +121,8 @@ class PackageFiles:
         return self.path(relative).read_text(encoding="utf-8")
 
     def static_text(self, relative):
-        """A static file's text (compacted; stylesheets with ``compact_css``), read once per process."""
+        """A static file's text, read once per process: JavaScript minified (``minify_js``), stylesheets with
+        ``compact_css``, anything else with ``compact``."""
         return _static_text(self.package, relative)
 
     def template(self, name):
@@ -135,7 +137,15 @@ class PackageFiles:
 @functools.lru_cache(maxsize=None)
 def _static_text(package, relative):
     text = importlib.resources.files(package).joinpath(relative).read_text(encoding="utf-8")
+    if relative.endswith(".js"):
+        return minify_js(text)
     return compact_css(text) if relative.endswith(".css") else compact(text)
+
+
+def minify_js(text):
+    """JavaScript without comments and needless whitespace (rjsmin: strings and regular expressions are kept as
+    they are), ending with a newline."""
+    return rjsmin.jsmin(text).strip() + "\n"
 
 
 @functools.lru_cache(maxsize=None)

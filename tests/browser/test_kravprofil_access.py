@@ -152,6 +152,8 @@ def test_xss_in_fields_shows_as_text(page, scenario_url):
     with page.context.expect_page() as info:
         kp.button("print").click()
     printed = info.value
+    # The tab opens at once (no pop-up blocker); it goes to the print view once the server has answered.
+    printed.wait_for_url("**/print_view/**")
     printed.wait_for_load_state()
     assert XSS in printed.locator("body").inner_text()
     assert printed.locator("img[src='x']").count() == 0

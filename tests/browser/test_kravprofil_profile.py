@@ -102,6 +102,8 @@ def test_print_view_opens_with_the_profile(page, scenario_url):
     with page.context.expect_page() as info:
         kp.button("print").click()
     printed = info.value
+    # The tab opens at once (no pop-up blocker); it goes to the print view once the server has answered.
+    printed.wait_for_url("**/print_view/**")
     printed.wait_for_load_state()
     body = words(printed.locator("body").inner_text())
     for expected in ("Ekonomiassistent", REQUIREMENTS_SV[1]["text"], REQUIREMENTS_SV[1]["assessment"], TASKS_SV[1]):

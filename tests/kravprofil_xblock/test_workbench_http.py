@@ -190,8 +190,9 @@ def test_the_layer_s_on_demand_file_is_served_by_the_workbench(monkeypatch):
     from xblock_layer import assets  # pylint: disable=import-outside-toplevel
 
     monkeypatch.setattr(assets, "ON_DEMAND_JS", {"xblock_layer.js": "layer_url"})
-    response = Client().get("/resource/kravprofil/public/xblock_layer/xblock_layer.js")
+    response = Client().get("/resource/kravprofil/public/xblock_layer/sv/xblock_layer.js")
     assert response.status_code == 200 and response["Content-Type"].startswith(("application/javascript",
                                                                                 "text/javascript"))
     assert b"XBlockLayer" in response.content
-    assert Client().get("/resource/kravprofil/public/xblock_layer/secret.py").status_code == 404
+    assert b"window.XBlockLayerUIStrings=" in response.content
+    assert Client().get("/resource/kravprofil/public/xblock_layer/sv/secret.py").status_code == 404

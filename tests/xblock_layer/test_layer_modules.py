@@ -1,5 +1,8 @@
 """The layer's modules on their own: catalogue strings, assets order, downloads, revisions, reports, registry."""
 import gettext
+import json
+import shutil
+import subprocess
 from collections import namedtuple
 from pathlib import Path
 
@@ -10,7 +13,7 @@ from web_fragments.fragment import Fragment
 
 from xblock_layer import assets, downloads, registry
 from xblock_layer.i18n import Catalogue, gettext_for
-from xblock_layer.js_strings import CATALOGUE, LAYER_JS, layer_js_strings
+from xblock_layer.js_strings import CATALOGUE, LAYER_JS, UI_KEYS, layer_js_strings, layer_ui_strings
 from xblock_layer.json_handlers import MESSAGES, MethodNotAllowed, refuse_method
 from xblock_layer.rendering import PackageFiles, compact, compact_css, element_id, safe_script_json, script_json
 from xblock_layer.reports import report_rows
@@ -23,10 +26,16 @@ PLACEHOLDERS = ("%(time)s", "%(error)s", "%(status)s", "%(n)s", "%(max)s")
 @pytest.mark.parametrize("key", sorted(LAYER_JS))
 def test_layer_js_strings_exist_in_swedish_with_their_placeholders(key):
     msgid = LAYER_JS[key]
-    swedish = layer_js_strings("sv")[key]
-    assert swedish and swedish != msgid and layer_js_strings("en")[key] == msgid
+    strings = layer_ui_strings if key in UI_KEYS else layer_js_strings
+    swedish = strings("sv")[key]
+    assert swedish and swedish != msgid and strings("en")[key] == msgid
     for placeholder in PLACEHOLDERS:
         assert (placeholder in msgid) == (placeholder in swedish), (key, placeholder)
+
+
+def test_page_strings_leave_the_on_demand_ones_out():
+    assert set(layer_js_strings("sv")) | set(layer_ui_strings("sv")) == set(LAYER_JS)
+    assert not set(layer_js_strings("sv")) & UI_KEYS and set(layer_ui_strings("en")) == UI_KEYS
 
 
 def test_layer_catalogue_is_complete_and_compiled():
@@ -153,10 +162,17 @@ def test_on_demand_files_are_served_as_the_block_s_resources(monkeypatch):
     from kravprofil_xblock.block import KravprofilXBlock  # pylint: disable=import-outside-toplevel
 
     monkeypatch.setattr(assets, "ON_DEMAND_JS", {"xblock_layer.js": "layer_url"})
-    served = KravprofilXBlock.open_local_resource("public/xblock_layer/xblock_layer.js").read().decode("utf-8")
-    assert served == assets.LAYER_FILES.static_text(assets.LAYER_JS)
-    for uri in ("public/xblock_layer/../registry.py", "public/xblock_layer/xblock_layer_ui.js",
-                "public/xblock_layer/i18n.py", b"public/xblock_layer/x.js"):
+    served = KravprofilXBlock.open_local_resource("public/xblock_layer/sv/xblock_layer.js").read().decode("utf-8")
+    head, _, body = served.partition("\n")
+    assert body == assets.LAYER_FILES.static_text(assets.LAYER_JS)
+    assert head.startswith("window.XBlockLayerUIStrings={") and head.endswith("};")
+    strings = json.loads(head[len("window.XBlockLayerUIStrings="):-1])
+    assert strings == layer_ui_strings("sv") and strings["keep_mine"] == "Behåll min version"
+    english = KravprofilXBlock.open_local_resource(b"public/xblock_layer/en/xblock_layer.js").read().decode("utf-8")
+    assert '"keep_mine":"Keep my version"' in english
+    for uri in ("public/xblock_layer/sv/../registry.py", "public/xblock_layer/sv/xblock_layer_ui.js",
+                "public/xblock_layer/de/xblock_layer.js", "public/xblock_layer/xblock_layer.js",
+                "public/xblock_layer/sv/i18n.py", b"public/xblock_layer/sv/x.js"):
         with pytest.raises(DisallowedFileError):
             KravprofilXBlock.open_local_resource(uri)
     with pytest.raises(DisallowedFileError):          # anything else: XBlock's own rules (kravprofil has no public/)
@@ -164,11 +180,34 @@ def test_on_demand_files_are_served_as_the_block_s_resources(monkeypatch):
 
 
 def test_page_data_names_versioned_urls_of_the_files_present(monkeypatch):
-    from xblock_layer.testing import LayerTestRuntime, make_block  # pylint: disable=import-outside-toplevel
+    from xblock_layer.testing import LayerTestRuntime, in_language, make_block  # pylint: disable=C0415
 
     block = make_block(LayerTestRuntime(), "<kravprofil/>")
     monkeypatch.setattr(assets, "ON_DEMAND_JS", {"xblock_layer.js": "layer_url", "nowhere.js": "nowhere_url"})
-    data = assets.layer_page_data(block)
+    with in_language("en"):
+        data = assets.layer_page_data(block)
+    with in_language("sv"):
+        swedish = assets.layer_page_data(block)
     assert list(data) == ["layer_url"]
-    assert data["layer_url"].startswith("/resource/kravprofil/public/xblock_layer/xblock_layer.js?v=")
-    assert len(data["layer_url"].rpartition("=")[2]) == 12
+    assert data["layer_url"].startswith("/resource/kravprofil/public/xblock_layer/en/xblock_layer.js?v=")
+    assert swedish["layer_url"].startswith("/resource/kravprofil/public/xblock_layer/sv/xblock_layer.js?v=")
+    assert len(data["layer_url"].rpartition("=")[2]) == 12 and data["layer_url"][-12:] != swedish["layer_url"][-12:]
+
+
+def js_files():
+    """(package, path) of every JavaScript file the blocks and the layer serve."""
+    root = Path(__file__).resolve().parents[2]
+    for package in ("xblock_layer", *registry.block_packages()):
+        for path in sorted((root / package / "static").rglob("*.js")):
+            yield package, str(path.relative_to(root / package))
+
+
+@pytest.mark.skipif(not shutil.which("node"), reason="node (installed with npm, which make test needs) is missing")
+@pytest.mark.parametrize("package,path", list(js_files()))
+def test_minified_javascript_still_parses(package, path, tmp_path):
+    minified = PackageFiles(package).static_text(path)
+    assert len(minified) < len(compact(PackageFiles(package).read(path)))
+    target = tmp_path / "min.js"
+    target.write_text(minified, encoding="utf-8")
+    result = subprocess.run(["node", "--check", str(target)], capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr

@@ -22,6 +22,7 @@
     const lists = {tasks: q(".kp-tasks"), requirements: q(".kp-reqs"), competencies: q(".kp-comps")};
     const rows = (name) => qa(ROWS[name], lists[name]);
     const field = (row, name) => q('[data-field="' + name + '"]', row);
+    const act = (name) => q('[data-action="' + name + '"]');
     const int = (f, dflt) => parseInt(f.value, 10) || dflt;
     const comps = {};
     let seq = 0, adEdited = false, saver;
@@ -30,11 +31,10 @@
     function fromTemplate(name, list) {
       const node = q("template.kp-tpl-" + name).content.firstElementChild.cloneNode(true);
       seq += 1;
-      each(qa("[id]", node), (n) => { n.id += "-" + seq; });
-      each(qa("label[for]", node), (n) => { n.htmlFor += "-" + seq; });
-      each(qa("[aria-describedby]", node), (n) => {
-        n.setAttribute("aria-describedby", n.getAttribute("aria-describedby") + "-" + seq);
-      });
+      // Ids, and what points at them, get the row's number.
+      each(qa("[id], [for], [aria-describedby]", node), (n) => ["id", "for", "aria-describedby"].forEach((a) => {
+        if (n.hasAttribute(a)) { n.setAttribute(a, n.getAttribute(a) + "-" + seq); }
+      }));
       return lists[list].appendChild(node);
     }
 
@@ -85,8 +85,8 @@
         q("[data-action]", row).textContent = fmt(S.remove_requirement_n, {n: i + 1});
       });
       // No more rows than the server accepts: a profile over the limit could never be saved.
-      q('[data-action="add-task"]').disabled = rows("tasks").length >= data.max_tasks;
-      q('[data-action="add-requirement"]').disabled = rows("requirements").length >= data.max_requirements;
+      act("add-task").disabled = rows("tasks").length >= data.max_tasks;
+      act("add-requirement").disabled = rows("requirements").length >= data.max_requirements;
       const n = rows("competencies").length, max = data.max_competencies;
       q(".kp-comp-warning").textContent = n > max ? fmt(S.too_many, {count: n, max}) : "";
     }
@@ -278,7 +278,7 @@
     function draftAd(force) {
       const confirmBox = q(".kp-ad-confirm");
       confirmBox.hidden = !(adHasText() && adEdited && !force);
-      if (!confirmBox.hidden) { q('[data-action="confirm-draft"]').focus(); return; }
+      if (!confirmBox.hidden) { act("confirm-draft").focus(); return; }
       saver.say(S.drafting);
       L.post(url("draft_ad"), {profile: collect()}).then((r) => {
         if (r.status !== 200) {
@@ -323,7 +323,7 @@
       "remove-competency": removeRow,
       "draft-ad": () => draftAd(false),
       "confirm-draft": () => draftAd(true),
-      "cancel-draft": () => { q(".kp-ad-confirm").hidden = true; q('[data-action="draft-ad"]').focus(); }
+      "cancel-draft": () => { q(".kp-ad-confirm").hidden = true; act("draft-ad").focus(); }
     };
 
     root.addEventListener("click", (ev) => {
@@ -363,7 +363,7 @@
       root, uid, collect, render, label, strings: S, name: "profile", btn: "kp-btn",
       url: url("save_profile"), stateUrl: url("student_view_user_state"), key: "kravprofil:" + url("save_profile"),
       revision: data.revision, savedAt: data.saved_at, status: q(".kp-save-status"), box: q(".kp-bar"),
-      home: q('[data-action="save"]'), uiUrl: data.layer_ui_url,
+      home: act("save"), uiUrl: data.layer_ui_url,
       onSaved: (body) => { showAdvice(body.advice); showCompletion(body.missing); showSavedAt(body.saved_at); }
     });
     L.limits(root, S);

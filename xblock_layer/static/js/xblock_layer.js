@@ -6,7 +6,7 @@
    (both texts side by side) only when the same field changed on both sides; the version not chosen stays
    recoverable. limits: a counter near a field's maxlength; a paste over it keeps the rest visible.
    guard: a document link saves, checks the connection first and says why not.
-   The conflict dialog and recovery area: xblock_layer_ui.js, loaded on demand.
+   Merging, the conflict dialog and the recovery area: xblock_layer_ui.js, loaded on demand.
    How a block uses it: docs/xblock-layer.md and kravprofil.js. */
 (function () {
   "use strict";
@@ -63,52 +63,28 @@
   }
 
   const isObj = (v) => v !== null && typeof v === "object" && !Array.isArray(v);
-  // JSON with sorted keys: equal values compare equal whatever key order the server or the form used.
-  const json = (v) => JSON.stringify(v, (k, x) => (isObj(x) ?
-    Object.keys(x).sort().reduce((o, key) => { o[key] = x[key]; return o; }, {}) : x));
-  const same = (a, b) => json(a) === json(b);
+  const hhmm = (iso) => {
+    const d = new Date(iso || Date.now());
+    return (isNaN(d) ? new Date() : d).toLocaleTimeString("sv", {hour: "2-digit", minute: "2-digit"});
+  };
 
-  /* Three-way merge, key by key through plain objects (a list or a text is one value): a key changed on one
-     side only takes that side; changed on both to different values is a conflict (the state keeps mine). */
-  function merge(base, mine, theirs, path, out) {
-    const state = {};
-    out = out || {conflicts: []};
-    Object.keys(Object.assign({}, base, mine, theirs)).forEach((k) => {
-      const b = isObj(base) ? base[k] : undefined, m = mine[k], t = theirs[k], p = path ? path + "." + k : k;
-      if (same(m, t) || same(t, b)) {
-        state[k] = m;
-      } else if (same(m, b)) {
-        state[k] = t;
-      } else if (isObj(m) && isObj(t)) {
-        state[k] = merge(b, m, t, p, out).state;
-      } else {
-        state[k] = m;
-        out.conflicts.push({path: p, mine: m, theirs: t});
-      }
-    });
-    out.state = state;
-    return out;
-  }
-
-  function hhmm(iso) {
-    let d = new Date(iso || Date.now());
-    if (isNaN(d)) { d = new Date(); }
-    return [d.getHours(), d.getMinutes()].map((n) => (n < 10 ? "0" : "") + n).join(":");
-  }
-
-  /* The autosave engine; the options are described in LAYER-JS-API (docs/contracts.md). */
+  /* The autosave engine; the options are described in docs/xblock-layer.md. What merges and asks (a 409, a
+     newer revision found by the check, copies left by closed tabs, the version not chosen) is in
+     xblock_layer_ui.js, loaded when first needed: it means the server answered, so it can be fetched. */
   function autosave(o) {
     const S = o.strings, tab = Date.now().toString(36) + Math.random().toString(36).slice(2);
-    const copyKey = o.key + "#" + tab, altKey = o.key + "!alt", uid = o.uid || "xbl" + tab.slice(-5);
-    let rev = o.revision, base = o.collect(), n = 0, done = 0, flight = null, again = false;
-    let timer = null, retry = null, tries = 0, dlg = null, note = "", checking = null;
+    const copyKey = o.key + "#" + tab, uid = o.uid || "xbl" + tab.slice(-5);
+    // Shared with xblock_layer_ui.js: the revision and state the server last confirmed, edits made and saved,
+    // the open dialog (true while its file loads: saves wait), a note for the next status.
+    const st = {rev: o.revision, base: o.collect(), n: 0, done: 0, dlg: null, note: ""};
+    let flight = null, again = false, timer = null, retry = null, tries = 0, checking = null, loading = null, ui;
 
     function say(text, isError) {
       o.status.textContent = text;
       o.status.classList.toggle("xbl-error", !!isError);
     }
-    function saved(iso) { say(fmt(S.saved, {time: hhmm(iso)}) + (note ? " " + note : "")); note = ""; }
-    const keep = () => store(copyKey, {rev, base, state: o.collect(), t: Date.now()});
+    function saved(iso) { say(fmt(S.saved, {time: hhmm(iso)}) + (st.note ? " " + st.note : "")); st.note = ""; }
+    const keep = () => store(copyKey, {rev: st.rev, base: st.base, state: o.collect(), t: Date.now()});
 
     // Render a state, keeping the focus and caret on the same control when it is still there.
     function paint(state) {
@@ -123,33 +99,21 @@
     }
 
     function changed() {
-      n += 1;
+      st.n += 1;
       keep();
       say(S.unsaved);
       clearTimeout(timer);
       timer = setTimeout(save, o.delay || 1500);
     }
 
-    // After a merge or a choice: nothing to send when the form holds the saved state.
-    function settle() {
-      if (same(o.collect(), base)) {
-        done = n;
-        store(copyKey, null);
-        saved();
-      } else {
-        changed();
-        save();
-      }
-    }
-
     function save(keepalive) {
       clearTimeout(timer);
       if (checking) { return checking.then(() => save(keepalive)); }
-      if (dlg) { return Promise.resolve(false); }
+      if (st.dlg) { return Promise.resolve(false); }
       if (flight) { again = true; return flight; }
-      if (n === done) { return Promise.resolve(true); }
+      if (st.n === st.done) { return Promise.resolve(true); }
       clearTimeout(retry);
-      const upTo = n, state = o.collect(), body = {revision: rev};
+      const upTo = st.n, state = o.collect(), body = {revision: st.rev};
       body[o.name] = state;
       say(S.saving);
       flight = post(o.url, body, keepalive).then((r) => {
@@ -157,10 +121,10 @@
         flight = null;
         if (ok) {
           tries = 0;
-          base = state;
-          rev = r.body.revision;
-          done = upTo;
-          if (upTo === n) { store(copyKey, null); saved(r.body.saved_at); } else { keep(); say(S.unsaved); }
+          st.base = state;
+          st.rev = r.body.revision;
+          st.done = upTo;
+          if (upTo === st.n) { store(copyKey, null); saved(r.body.saved_at); } else { keep(); say(S.unsaved); }
           if (o.onSaved) { o.onSaved(r.body); }
         } else if (r.status === 409 && isObj(r.body[o.name])) {
           adopt(r.body);
@@ -177,78 +141,57 @@
       return flight;
     }
 
-    // The server holds revision b.revision (a 409, the check, another handler): merge it into the form.
-    function adopt(b) {
-      const old = base;
-      base = b[o.name];
-      rev = b.revision;
-      reconcile(old, o.collect(), base, S.merged);
-    }
-
-    function reconcile(old, mine, other, message) {
-      const m = merge(old, mine, other);
-      if (!same(m.state, o.collect())) { paint(m.state); note = message; }
-      if (m.conflicts.length) { open(m.conflicts); }
-      settle();
-    }
-
-    // Ask the server for its revision (stale HTML at start, a download); true when it answered.
-    function check() {
-      checking = get(o.stateUrl).then((r) => {
-        checking = null;
-        if (r.status === 200 && isObj(r.body[o.name]) && r.body.revision !== rev && !flight && !dlg) { adopt(r.body); }
-        return r.status === 200;
-      });
-      return checking;
-    }
-
-    /* The conflict dialog and the recovery area live in xblock_layer_ui.js, loaded when first needed (o.uiUrl,
-       unless the page has it already). Saves stay paused meanwhile; if it cannot be loaded, try again. */
-    let ui = null, loading = null;
-    const engine = {o, S, uid, altKey, paint, settle, dlg: () => dlg, setDlg: (d) => { dlg = d; }};
+    // xblock_layer_ui.js (o.uiUrl, unless the page has it already); if it cannot be loaded, try again later.
+    const engine = {o, S, uid, st, copyKey, paint, changed, save, saved};
     function withUI(fn) {
+      st.dlg = st.dlg || true;
       loading = loading || (window.XBlockLayer.conflictUI ? Promise.resolve() : new Promise((ok, fail) => {
         const s = mk("script", {src: o.uiUrl, async: true}, document.head);
         s.onload = ok;
         s.onerror = () => { s.remove(); loading = null; fail(); };
       }));
-      loading.then(() => fn(ui = ui || window.XBlockLayer.conflictUI(engine)), () => {
+      loading.then(() => {
+        if (st.dlg === true) { st.dlg = null; }
+        fn(ui = ui || window.XBlockLayer.conflictUI(engine));
+      }, () => {
         say(S.offline, true);
         setTimeout(() => withUI(fn), 5000);
       });
     }
-    function open(list) {
-      dlg = dlg || true;  // saves wait until the learner has chosen
-      withUI((u) => u.open(list));
+    // The server holds revision b.revision (a 409, the check, another handler): merge it into the form.
+    const adopt = (b) => withUI((u) => u.adopt(b));
+
+    // Ask the server for its revision (stale HTML at start, a download); true when it answered.
+    function check() {
+      checking = get(o.stateUrl).then((r) => {
+        checking = null;
+        if (r.status === 200 && isObj(r.body[o.name]) && r.body.revision !== st.rev && !flight && !st.dlg) {
+          adopt(r.body);
+        }
+        return r.status === 200;
+      });
+      return checking;
     }
 
-    /* Start: the server's revision (saves wait for it); copies left by tabs closed before the server
-       confirmed, oldest first (one conflict at a time: the others wait for the next visit); the recovery area. */
+    /* Start: the server's revision (saves wait for it); copies left by tabs closed before the server confirmed
+       and the version not chosen in a conflict (localStorage keys o.key + "#tab" / "!alt"), if any. */
     check();
-    let keys = [];
-    try { keys = Object.keys(window.localStorage).filter((k) => k.indexOf(o.key + "#") === 0); } catch (e) { /* none */ }
-    keys.map((k) => [k, store(k)]).sort((a, b) => ((a[1] || {}).t || 0) - ((b[1] || {}).t || 0)).forEach((kc) => {
-      const c = kc[1];
-      if (dlg) { return; }
-      store(kc[0], null);
-      if (!c || !isObj(c.state)) { return; }
-      if (c.rev > rev) { rev = c.rev; base = c.base; }  // the copy knows a newer server state than this page
-      reconcile(isObj(c.base) ? c.base : {}, c.state, o.collect(), S.restored);
-    });
-    if (store(altKey)) { withUI((u) => u.keepAlt(store(altKey))); }
-    if (!n && o.savedAt) { saved(o.savedAt); }
+    try {
+      if (Object.keys(window.localStorage).some((k) => k.indexOf(o.key) === 0)) { withUI((u) => u.start()); }
+    } catch (e) { /* no storage */ }
+    if (o.savedAt) { saved(o.savedAt); }
 
-    const flush = () => { if (n !== done && !flight) { save(true); } };
+    const flush = () => { if (st.n !== st.done && !flight) { save(true); } };
     window.addEventListener("pagehide", flush);
     document.addEventListener("visibilitychange", () => { if (document.visibilityState === "hidden") { flush(); } });
     window.addEventListener("online", () => { clearTimeout(retry); tries = 0; save(); });
 
     return {
       changed, save, say, check, adopt,
-      dirty: () => n !== done,
-      revision: () => rev,
+      dirty: () => st.n !== st.done,
+      revision: () => st.rev,
       // The "save" button: even with nothing changed the learner gets a fresh confirmation.
-      saveNow: () => { if (n === done) { n += 1; } return save(); }
+      saveNow: () => { if (st.n === st.done) { st.n += 1; } return save(); }
     };
   }
 
@@ -316,5 +259,5 @@
     });
   }
 
-  window.XBlockLayer = {each, fmt, mk, dom, describe, post, get, store, merge, same, autosave, limits, guard};
+  window.XBlockLayer = {each, fmt, mk, dom, describe, post, get, store, isObj, autosave, limits, guard};
 }());

@@ -1,12 +1,41 @@
-/* XBlockLayer's conflict UI, loaded by the autosave engine only when it is needed (a field changed in two tabs,
-   or a kept "version not chosen" to show): the dialog with both texts side by side and the recovery area.
-   Plain ES2017 script; it adds XBlockLayer.conflictUI(engine) and its own small stylesheet. */
+/* XBlockLayer's merging and conflict UI, loaded by the autosave engine only when needed (a 409, a newer revision
+   found at start, copies left by a closed tab, a kept "version not chosen"): the three-way merge, the dialog
+   with both texts side by side and the recovery area. Plain ES2017 script; it adds
+   XBlockLayer.conflictUI(engine), XBlockLayer.merge/same and its own small stylesheet. */
 (function () {
   "use strict";
   const L = window.XBlockLayer;
   if (!L || L.conflictUI) { return; }
-  const mk = L.mk;
-  const isObj = (v) => v !== null && typeof v === "object" && !Array.isArray(v);
+  const mk = L.mk, isObj = L.isObj;
+  // JSON with sorted keys: equal values compare equal whatever key order the server or the form used.
+  const json = (v) => JSON.stringify(v, (k, x) => (isObj(x) ?
+    Object.keys(x).sort().reduce((o, key) => { o[key] = x[key]; return o; }, {}) : x));
+  const same = (a, b) => json(a) === json(b);
+
+  /* Three-way merge, key by key through plain objects (a list or a text is one value): a key changed on one
+     side only takes that side; changed on both to different values is a conflict (the state keeps mine). */
+  function merge(base, mine, theirs, path, out) {
+    const state = {};
+    out = out || {conflicts: []};
+    Object.keys(Object.assign({}, base, mine, theirs)).forEach((k) => {
+      const b = isObj(base) ? base[k] : undefined, m = mine[k], t = theirs[k], p = path ? path + "." + k : k;
+      if (same(m, t) || same(t, b)) {
+        state[k] = m;
+      } else if (same(m, b)) {
+        state[k] = t;
+      } else if (isObj(m) && isObj(t)) {
+        state[k] = merge(b, m, t, p, out).state;
+      } else {
+        state[k] = m;
+        out.conflicts.push({path: p, mine: m, theirs: t});
+      }
+    });
+    out.state = state;
+    return out;
+  }
+  L.merge = merge;
+  L.same = same;
+
   const pathGet = (obj, path) => path.split(".").reduce((o, k) => (isObj(o) ? o[k] : undefined), obj);
   function pathSet(obj, path, value) {
     const keys = path.split("."), last = keys.pop();
@@ -29,10 +58,55 @@
     ".xbl-text{white-space:pre-wrap;overflow-wrap:anywhere;margin:0}"
   ].join("")}, document.head);
 
-  /* e (from autosave): {o, S, uid, altKey, dlg(), setDlg(el), paint(state), settle()}. */
+  /* e (from autosave): {o, S, uid, st: {rev, base, n, done, dlg, note}, copyKey, paint, changed, save, saved}. */
   L.conflictUI = function (e) {
-    const o = e.o, S = e.S, uid = e.uid;
+    // The texts come with this file (per language) or, from older servers, in the page's strings.
+    const o = e.o, S = Object.assign({}, window.XBlockLayerUIStrings, e.S), uid = e.uid, st = e.st;
+    const altKey = o.key + "!alt";
     let alt = null;
+
+    // After a merge or a choice: nothing to send when the form holds the saved state.
+    function settle() {
+      if (same(o.collect(), st.base)) {
+        st.done = st.n;
+        L.store(e.copyKey, null);
+        e.saved();
+      } else {
+        e.changed();
+        e.save();
+      }
+    }
+
+    function reconcile(old, mine, other, message) {
+      const m = merge(old, mine, other);
+      if (!same(m.state, o.collect())) { e.paint(m.state); st.note = message; }
+      if (m.conflicts.length) { open(m.conflicts); }
+      settle();
+    }
+
+    // The server holds revision b.revision: merge it into the form (a dialog only for fields changed on both).
+    function adopt(b) {
+      const old = st.base;
+      st.base = b[o.name];
+      st.rev = b.revision;
+      reconcile(old, o.collect(), st.base, S.merged);
+    }
+
+    // Copies left by tabs closed before the server confirmed, oldest first (one conflict at a time: the
+    // others wait for the next visit); then the version not chosen in an earlier conflict.
+    function start() {
+      Object.keys(window.localStorage).filter((k) => k.indexOf(o.key + "#") === 0 && k !== e.copyKey)
+        .map((k) => [k, L.store(k)]).sort((a, b) => ((a[1] || {}).t || 0) - ((b[1] || {}).t || 0)).forEach((kc) => {
+          const c = kc[1];
+          if (st.dlg) { return; }
+          L.store(kc[0], null);
+          if (!c || !isObj(c.state)) { return; }
+          // A copy that knows a newer server state than this page: its base is the better base.
+          if (c.rev > st.rev) { st.rev = c.rev; st.base = c.base; }
+          reconcile(isObj(c.base) ? c.base : {}, c.state, o.collect(), S.restored);
+        });
+      if (L.store(altKey)) { keepAlt(L.store(altKey)); }
+    }
     const label = (path) => (o.label && o.label(path)) || path;
     const text = (v, path) => (o.show ? o.show(v, path) : show(v)) || S.empty;
 
@@ -44,14 +118,14 @@
       buttons.forEach((b) => {
         mk("button", {type: "button", className: o.btn || "", textContent: b[0]}, box).addEventListener("click", b[1]);
       });
-      (e.dlg() || o.box).after(box);
+      (st.dlg || o.box).after(box);
       return box;
     }
 
     /* The conflict dialog: each field changed on both sides, both texts side by side. */
     function open(list) {
       const lastFocus = document.activeElement;
-      e.setDlg(null);
+      st.dlg = null;
       const dlg = panel("xbl-dlg", "alertdialog", S.conflict_title, (box) => {
         box.setAttribute("aria-describedby", uid + "-cd");
         mk("p", {id: uid + "-cd", textContent: S.conflict_text}, box);
@@ -65,7 +139,7 @@
           });
         });
       }, [[S.keep_mine, () => choose(true)], [S.use_theirs, () => choose(false)]]);
-      e.setDlg(dlg);
+      st.dlg = dlg;
       dlg.focus();
 
       // Keep mine (the form has it) or use theirs; either way the other text goes to the recovery area.
@@ -76,18 +150,18 @@
           return {path: c.path, label: label(c.path), value};
         });
         dlg.remove();
-        e.setDlg(null);
+        st.dlg = null;
         if (!mine) { e.paint(state); }
-        keepAlt(other.concat(L.store(e.altKey) || []));
+        keepAlt(other.concat(L.store(altKey) || []));
         (o.root.contains(lastFocus) ? lastFocus : alt.querySelector("button")).focus();
-        e.settle();
+        settle();
       }
     }
 
     /* The recovery area: the version not chosen, until the learner puts it back (a swap) or dismisses it. */
     function keepAlt(items) {
       if (alt) { alt.remove(); alt = null; }
-      L.store(e.altKey, items.length ? items : null);
+      L.store(altKey, items.length ? items : null);
       if (!items.length) { return; }
       alt = panel("xbl-alt", "region", S.alt_title, (box) => items.forEach((a) => {
         mk("h4", {textContent: a.label}, box);
@@ -101,10 +175,10 @@
         e.paint(state);
         keepAlt(back);
         alt.querySelector("button").focus();
-        e.settle();
+        settle();
       }], [S.alt_dismiss, () => { keepAlt([]); (o.home || o.root).focus(); }]]);
     }
 
-    return {open, keepAlt};
+    return {adopt, start};
   };
 }());
