@@ -19,8 +19,10 @@ LOCATION_A = "Västerås (flik A)"
 
 
 def strings(page):
-    """The block's translated strings, as the page got them from the server."""
-    return page.evaluate("JSON.parse(document.querySelector('.kravprofil-block .kp-data').textContent).strings")
+    """The block's translated strings, as the page got them from the server (the conflict UI's come with its
+    on-demand file, once loaded)."""
+    return page.evaluate("Object.assign({}, window.XBlockLayerUIStrings,"
+                         " JSON.parse(document.querySelector('.kravprofil-block .kp-data').textContent).strings)")
 
 
 def fmt(text, **params):
@@ -119,9 +121,14 @@ def test_same_field_asks_with_both_texts_side_by_side_and_keep_mine_keeps_the_ot
     assert saved_profile(new_page, url).field("basics.role").input_value() == ROLE_A
 
 
-def test_same_field_use_saved_keeps_my_other_edits_and_my_text_recoverable(new_page, scenario_url):
+def test_same_field_use_saved_keeps_my_other_edits_and_my_text_recoverable(new_page, scenario_url, axe_scan):
     _, tab_b, url, dialog = conflict_on_role(new_page, scenario_url)
-    dialog.locator("button").nth(1).click()  # "Use the saved version"
+    page = tab_b.page
+    # Keyboard only: the second Tab from the dialog reaches "use the saved version", Space chooses it.
+    page.keyboard.press("Tab")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.textContent") == strings(page)["use_theirs"]
+    page.keyboard.press("Space")
     dialog.wait_for(state="detached")
     assert tab_b.field("basics.role").input_value() == ROLE_A
     tab_b.wait_all_saved()
@@ -131,6 +138,10 @@ def test_same_field_use_saved_keeps_my_other_edits_and_my_text_recoverable(new_p
         "basics.role": ROLE_A, "basics.location": LOCATION_A, "purpose.purpose": PURPOSE_B}
     recovery = tab_b.root.locator(RECOVERY)
     assert ROLE_B in recovery.inner_text()
+    # Focus goes back where it was before the dialog opened (the save button), not to the page's top.
+    assert page.evaluate("document.activeElement.getAttribute('data-action')") == "save"
+    violations = axe_scan(page, RECOVERY)
+    assert not violations, pretty(violations)
     # Dismissing is the only way the text goes, and it is the learner's choice.
     recovery.locator("button").nth(1).click()
     recovery.wait_for(state="detached")
@@ -215,6 +226,26 @@ def test_the_save_status_stays_in_view_while_scrolling(new_page, scenario_url, s
         assert box is not None and 0 <= box["y"] and box["y"] + box["height"] <= height, box
         assert page.evaluate("window.scrollY") > 500, "the field is far down the page"
         shoot(page, f"autosave-sticky-status-{width}")
+
+
+def test_where_sticky_cannot_help_the_status_shows_under_the_field(page, scenario_url, shoot):
+    """In the LMS's iframe (as tall as the block, scrolling with the page) the bar scrolls away with the block:
+    then the status also shows under the field being edited."""
+    kp = KravprofilPage(page).open(scenario_url("kravprofil"))
+    page.add_style_tag(content=".kravprofil-block .kp-bar { position: static !important; }")
+    field = kp.field("process.timeline")
+    field.scroll_into_view_if_needed()
+    field.fill("Intervjuer vecka 13")
+    echo = kp.root.locator(".xbl-echo")
+    echo.wait_for()
+    assert echo.get_attribute("aria-hidden") == "true"
+    assert page.evaluate("document.querySelector('[data-field=\"process.timeline\"]').nextElementSibling"
+                         ".classList.contains('xbl-echo')")
+    kp.wait_all_saved()
+    assert echo.inner_text() == kp.status().inner_text() and re.search(r"\d\d:\d\d", echo.inner_text())
+    box = echo.bounding_box()
+    assert 0 <= box["y"] <= 900 - box["height"], box
+    shoot(field.locator("xpath=.."), "autosave-status-under-field")
 
 
 def test_a_download_while_offline_says_why_instead_of_an_error_page(page, scenario_url):

@@ -79,24 +79,24 @@
     const st = {rev: o.revision, base: o.collect(), n: 0, done: 0, dlg: null, note: ""};
     let flight = null, again = false, timer = null, retry = null, tries = 0, checking = null, loading = null, ui;
 
+    // The status is a live region in the block's (sticky) bar. When the bar is out of sight anyway (the LMS's
+    // iframe is as tall as the block and scrolls with the page, so sticky cannot hold it), a copy of the text
+    // also shows under the field being edited (aria-hidden: the live region already announces it).
+    let inView = true;
+    const echo = mk("p", {className: "xbl-echo", "aria-hidden": "true"});
+    if (window.IntersectionObserver) {
+      new window.IntersectionObserver((en) => { inView = en[0].isIntersecting; }).observe(o.status);
+    }
     function say(text, isError) {
-      o.status.textContent = text;
-      o.status.classList.toggle("xbl-error", !!isError);
+      const f = document.activeElement;
+      [o.status, echo].forEach((n) => {
+        n.textContent = text;
+        n.classList.toggle("xbl-error", !!isError);
+      });
+      if (!inView && f.matches("[data-field]") && o.root.contains(f)) { f.after(echo); } else { echo.remove(); }
     }
     function saved(iso) { say(fmt(S.saved, {time: hhmm(iso)}) + (st.note ? " " + st.note : "")); st.note = ""; }
     const keep = () => store(copyKey, {rev: st.rev, base: st.base, state: o.collect(), t: Date.now()});
-
-    // Render a state, keeping the focus and caret on the same control when it is still there.
-    function paint(state) {
-      const sel = "input, textarea, select", a = document.activeElement, f = a && a.getAttribute("data-field");
-      const i = Array.prototype.indexOf.call(o.root.querySelectorAll(sel), a), at = a && a.selectionStart;
-      o.render(state);
-      const b = o.root.querySelectorAll(sel)[i];
-      if (i >= 0 && b && b !== a && b.getAttribute("data-field") === f) {
-        b.focus();
-        try { b.setSelectionRange(at, at); } catch (e) { /* not a text field */ }
-      }
-    }
 
     function changed() {
       st.n += 1;
@@ -142,7 +142,7 @@
     }
 
     // xblock_layer_ui.js (o.uiUrl, unless the page has it already); if it cannot be loaded, try again later.
-    const engine = {o, S, uid, st, copyKey, paint, changed, save, saved};
+    const engine = {o, S, uid, st, copyKey, changed, save, saved};
     function withUI(fn) {
       st.dlg = st.dlg || true;
       loading = loading || (window.XBlockLayer.conflictUI ? Promise.resolve() : new Promise((ok, fail) => {

@@ -58,12 +58,24 @@
     ".xbl-text{white-space:pre-wrap;overflow-wrap:anywhere;margin:0}"
   ].join("")}, document.head);
 
-  /* e (from autosave): {o, S, uid, st: {rev, base, n, done, dlg, note}, copyKey, paint, changed, save, saved}. */
+  /* e (from autosave): {o, S, uid, st: {rev, base, n, done, dlg, note}, copyKey, changed, save, saved}. */
   L.conflictUI = function (e) {
     // The texts come with this file (per language) or, from older servers, in the page's strings.
     const o = e.o, S = Object.assign({}, window.XBlockLayerUIStrings, e.S), uid = e.uid, st = e.st;
     const altKey = o.key + "!alt";
     let alt = null;
+
+    // Render a state, keeping the focus and caret on the same control when it is still there.
+    function paint(state) {
+      const sel = "input, textarea, select", a = document.activeElement, f = a && a.getAttribute("data-field");
+      const i = Array.prototype.indexOf.call(o.root.querySelectorAll(sel), a), at = a && a.selectionStart;
+      o.render(state);
+      const b = o.root.querySelectorAll(sel)[i];
+      if (i >= 0 && b && b !== a && b.getAttribute("data-field") === f) {
+        b.focus();
+        try { b.setSelectionRange(at, at); } catch (err) { /* not a text field */ }
+      }
+    }
 
     // After a merge or a choice: nothing to send when the form holds the saved state.
     function settle() {
@@ -79,7 +91,7 @@
 
     function reconcile(old, mine, other, message) {
       const m = merge(old, mine, other);
-      if (!same(m.state, o.collect())) { e.paint(m.state); st.note = message; }
+      if (!same(m.state, o.collect())) { paint(m.state); st.note = message; }
       if (m.conflicts.length) { open(m.conflicts); }
       settle();
     }
@@ -151,7 +163,7 @@
         });
         dlg.remove();
         st.dlg = null;
-        if (!mine) { e.paint(state); }
+        if (!mine) { paint(state); }
         keepAlt(other.concat(L.store(altKey) || []));
         (o.root.contains(lastFocus) ? lastFocus : alt.querySelector("button")).focus();
         settle();
@@ -172,7 +184,7 @@
           pathSet(state, a.path, a.value);
           return {path: a.path, label: a.label, value: now};
         });
-        e.paint(state);
+        paint(state);
         keepAlt(back);
         alt.querySelector("button").focus();
         settle();
