@@ -213,7 +213,8 @@ def test_ad_drafted_from_a_filled_profile_gets_no_discrimination_or_indirect_fla
     shoot(kp.root.locator('[data-section="ad"]'), "kravprofil-drafted-ad")
 
 
-def test_a_flag_on_a_single_line_field_is_seen_at_the_field_and_first_in_the_panel(page, scenario_url):
+def test_a_flag_on_a_single_line_field_is_seen_at_the_field_and_first_in_the_panel(page, scenario_url, shoot):
+    page.set_viewport_size({"width": 360, "height": 740})  # on a phone the panel comes after the whole form
     kp = KravprofilPage(page).open(scenario_url("kravprofil"))
     kp.fill({"basics.role": "Lagerarbetare"})
     for i in range(3):
@@ -231,6 +232,7 @@ def test_a_flag_on_a_single_line_field_is_seen_at_the_field_and_first_in_the_pan
     note = row.locator(".kp-field-flag")
     assert note.is_visible() and "ålder" in note.inner_text()
     assert note.get_attribute("id") in field.get_attribute("aria-describedby")
+    shoot(row, "kravprofil-flag-at-field-360")
 
 
 def test_completion_and_the_saved_date_are_shown(page, scenario_url):
