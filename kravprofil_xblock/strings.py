@@ -95,7 +95,7 @@ FORM = {
         ("other", "textarea", _("Other conditions"), ""),
     ],
     "process": [
-        ("steps", "textarea", _("Steps of the process"), _("For example: screening, phone interview, "
+        ("steps", "textarea", _("Steps of the process"), _("For example: screening, phone screen, "
                                                             "work sample, interviews, references.")),
         ("candidate_info", "textarea", _("What candidates are told, and when"),
          _("When they get an answer after applying and after each step.")),
