@@ -122,3 +122,8 @@ def test_only_the_latest_courses_are_kept_in_the_shared_field(runtime, block):
     _save(runtime, block, _profile())
     assert sorted(block.kravprofil_work) == ["course-v1:x+2+run", "course-v1:x+3+run", "workbench"]
     assert block.kravprofil_work["workbench"]["profile"]["basics"]["role"] == "Lagerarbetare"
+
+
+def test_studio_offers_the_step_as_a_choice(block):
+    html = block.studio_view({}).content
+    assert 'Kravprofil / Profile' in html and 'Annons / Ad' in html
