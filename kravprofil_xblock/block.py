@@ -92,8 +92,9 @@ class KravprofilXBlock(
         return framework_for(self.framework_override)
 
     def saved_state(self):
-        """The saved profile for a 409 answer and ``student_view_user_state`` (RevisionedSaveMixin)."""
-        return {"profile": self.stored_profile()}
+        """The saved profile for a 409 answer and ``student_view_user_state`` (RevisionedSaveMixin); in the ad step
+        what its page shows (the profile step's sections with this block's ad)."""
+        return {"profile": self.view_profile() if self.is_ad_step() else self.stored_profile()}
 
     def is_ad_step(self):
         return self.step == "ad"

@@ -127,3 +127,10 @@ def test_only_the_latest_courses_are_kept_in_the_shared_field(runtime, block):
 def test_studio_offers_the_step_as_a_choice(block):
     html = block.studio_view({}).content
     assert 'Kravprofil / Profile' in html and 'Annons / Ad' in html
+
+
+def test_the_ad_steps_saved_state_is_what_its_page_shows(runtime, make_block):
+    _save(runtime, make_block("<kravprofil/>"), _profile())
+    ad_step = make_block('<kravprofil step="ad"/>')
+    status, body, _ = call(runtime, ad_step, "student_view_user_state", method="GET")
+    assert status == 200 and body["profile"]["basics"]["role"] == "Lagerarbetare" and body["revision"] == 0
