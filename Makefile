@@ -27,8 +27,9 @@ endif
 
 help:
 	@echo "make run           start the workbench on http://$(HOST):$(PORT)/ (creates .venv on first use)"
-	@echo "make test          the whole test suite through tox (lint, Django 4.2 and 5.2), browser tests included;"
-	@echo "                   installs what it needs first (Chromium + ChromeDriver through apt as root, npm packages)"
+	@echo "make test          the whole test suite through tox: lint, then once per Open edX release (Ulmo: Python 3.11,"
+	@echo "                   Verawood: 3.12), browser tests included; installs what it needs first (Chromium +"
+	@echo "                   ChromeDriver through apt as root, npm packages)"
 	@echo "make lint          ruff on the Python sources, eslint on the JavaScript (the tox env 'lint' alone)"
 	@echo "make bench         render-time and payload benchmarks (tests/bench/bench_*.py)"
 	@echo "make screenshots   refresh docs/screenshots/*.png from the browser tests"
@@ -111,6 +112,6 @@ clean:
 	rm -rf build dist *.egg-info .tox .pytest_cache var test-results
 	find . -path ./.venv -prune -o -path ./node_modules -prune -o -name __pycache__ -type d -exec rm -rf {} +
 
-# The ten blank Word templates (5 kinds x sv/en) ship prebuilt; a test fails when they differ from a fresh build.
+# The twelve blank Word templates (6 kinds x sv/en) ship prebuilt; a test fails when they differ from a fresh build.
 templates: $(VENV)/.installed
 	$(PY) -m recruitment_core.documents.prebuilt

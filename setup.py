@@ -16,15 +16,18 @@ setup(
     long_description=open("README.md", encoding="utf-8").read(),
     long_description_content_type="text/markdown",
     license="AGPL-3.0",
-    python_requires=">=3.12",
+    python_requires=">=3.11",
     # Namespace discovery so the data folders (templates, static, locale, default course) ship as package data.
     packages=find_namespace_packages(include=[f"{name}*" for name in SHIPPED]),
     include_package_data=True,
     package_data={"xblock_layer": ["static/*/*", *REGISTRY["LOCALE_DATA"]],
                   **{name: list(REGISTRY["BLOCK_PACKAGE_DATA"]) for name in BLOCK_PACKAGES}},
     install_requires=[
-        "XBlock[django]>=6,<7",
-        "Django>=4.2,<6",
+        # Open edX Ulmo pins XBlock 5.2 (Python 3.11), Verawood XBlock 6.0 (Python 3.12); both Django 5.2.
+        # Ranges only: never a pin that would make pip replace what the platform pins (constraints/*.txt).
+        "XBlock[django]>=5.2,<7",
+        "Django>=5.2,<6",
+        "web-fragments>=3.1",
         "python-docx>=1.1",
         "PyYAML>=6",
         "cmarkgfm>=2024.1",  # C CommonMark + GFM tables: ~15x faster than Python-Markdown for course builds
@@ -34,7 +37,7 @@ setup(
     ],
     extras_require={
         "dev": [
-            "xblock-sdk>=0.15",
+            "xblock-sdk>=0.14",  # 0.14.0 is the last for Python 3.11 / XBlock 5; 0.15 needs 3.12
             "pytest>=8",
             "pytest-django>=4.8",
             "playwright>=1.45",
@@ -52,6 +55,8 @@ setup(
     },
     classifiers=[
         "Framework :: Django",
+        "Framework :: Django :: 5.2",
+        "Programming Language :: Python :: 3.11",
         "Programming Language :: Python :: 3.12",
         "Natural Language :: Swedish",
     ],

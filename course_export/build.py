@@ -17,6 +17,7 @@ DEFAULT_SOURCE = Path(__file__).resolve().parent / "default_course"
 class Result:
     course: object = None
     errors: list = field(default_factory=list)
+    warnings: list = field(default_factory=list)
     archive_size: int = 0
 
     @property
@@ -24,16 +25,18 @@ class Result:
         return not self.errors
 
 
-def validate(source=None, media_file=None, strict=False):
-    course, errors = read_course(source or DEFAULT_SOURCE, media_file, strict)
-    return Result(course, errors.sorted())
+def validate(source=None, media_file=None, strict=False, allow_missing_blocks=False):
+    course, errors = read_course(source or DEFAULT_SOURCE, media_file, strict, allow_missing_blocks)
+    warnings = sorted(errors.warnings, key=lambda e: (e.file, e.line, e.key))
+    return Result(course, errors.sorted(), warnings)
 
 
-def build(source=None, output="course.tar.gz", media_file=None, strict=False, progress=None):
+def build(source=None, output="course.tar.gz", media_file=None, strict=False, progress=None,
+          allow_missing_blocks=False):
     """Build ``output`` from ``source``. Returns a Result; on errors no file is created or replaced."""
     say = progress or (lambda key, **params: None)
     say("reading", source=str(source or DEFAULT_SOURCE))
-    result = validate(source, media_file, strict)
+    result = validate(source, media_file, strict, allow_missing_blocks)
     if not result.ok:
         return result
     output = Path(output)
@@ -56,7 +59,7 @@ def build(source=None, output="course.tar.gz", media_file=None, strict=False, pr
 def summary_counts(course):
     counts = dict(modules=len(course.modules), units=0, articles=0, films=0, films_media=0, films_no_media=0,
                   quizzes=0, questions=0, podcasts=0, podcasts_media=0, reflections=0,
-                  templates=course.templates, blocks=0)
+                  templates=course.templates, blocks=0, framework_pages=0)
     for unit in course.units():
         counts["units"] += 1
         kind = unit.kind
@@ -75,4 +78,6 @@ def summary_counts(course):
             counts["reflections"] += 1
         elif kind == "block":
             counts["blocks"] += 1
+        elif kind == "framework_pages":
+            counts["framework_pages"] += 1
     return counts

@@ -20,6 +20,10 @@ def check_grading(f, course, errors):
         for lesson in module.lessons:
             if lesson.graded_format:
                 used.setdefault(lesson.graded_format, []).append(lesson)
+                if not any(_scored(component) for unit in lesson.units for component in unit.components):
+                    # The LMS grades only subsections with a possible score: this one would count as 0 of
+                    # min_count, so nobody could pass.
+                    errors.add(COURSE_FILE, lesson.graded_line, "graded_no_score", format=lesson.graded_format)
     graders_data = g.get("graders", [])
     seen = set()
     for index, item in enumerate(graders_data if isinstance(graders_data, list) else []):
@@ -47,6 +51,13 @@ def check_grading(f, course, errors):
         if gformat not in seen:
             for lesson in lessons:
                 errors.add(COURSE_FILE, lesson.graded_line, "grader_unknown", format=gformat)
+
+def _scored(component):
+    """Does the component give the lesson a possible score (a problem with weight, a scored block)?"""
+    if component.category == "problem":
+        return component.weight > 0
+    return bool(getattr(component, "scored", False))
+
 
 def check_url_names(course, errors, jump_links=()):
     """Every url_name (chapters, sequentials, units, components) is unique in the whole course, and every

@@ -6,13 +6,14 @@ relative path), and ``static/`` for files linked from pages. See README.md for t
 import datetime as dt
 import os
 import re
+from html import escape
 from pathlib import Path
 
+from course_export import content_text
 from course_export.component_readers import ComponentReader
 from course_export.course_checks import check_grading, check_url_names
-from course_export.custom_blocks import installed_blocks
 from course_export.errors import ErrorList
-from course_export.markdown_render import LinkContext, render_markdown
+from course_export.markdown_render import LinkContext, check_anchors, render_markdown
 from course_export.media import read_media_file
 from course_export.model import Course, Lesson, Module
 from course_export.schema import Fields, check_id, id_from_stem, item_line
@@ -20,13 +21,15 @@ from course_export.source_files import SourceRoot, read_text
 from course_export.yaml_lines import load_yaml
 
 COURSE_FILE = "course.yaml"
-COMPONENT_KINDS = ("article", "film", "podcast", "quiz", "reflection", "block", "templates")
+COMPONENT_KINDS = ("article", "film", "podcast", "quiz", "reflection", "block", "templates", "framework_pages")
 COURSE_SPEC = {
     "title": (str, True), "org": (str, True), "number": (str, True), "run": (str, True),
     "language": (str, False), "start": ((str, dt.date), True), "end": ((str, dt.date), False),
-    "short_description": (str, False), "overview": (str, False), "course_image": (str, False),
-    "grading": (dict, False), "modules": (list, True),
+    "self_paced": (bool, False), "short_description": (str, False), "effort": (str, False),
+    "duration": (str, False), "overview": (str, False), "course_image": (str, False),
+    "welcome": (str, False), "handouts": (str, False), "grading": (dict, False), "modules": (list, True),
 }
+ABOUT_LINE_MAX = 100          # effort and duration: one short line, as in Studio's settings form
 MODULE_SPEC = {"id": (str, True), "title": (str, True), "lessons": (list, True)}
 LESSON_SPEC = {"id": (str, True), "title": (str, True), "graded": (str, False), "components": (list, True)}
 COMPONENT_SPEC = {kind: (str, False) for kind in COMPONENT_KINDS} | {"id": (str, False)}
@@ -35,8 +38,10 @@ STATIC_NAME_RE = re.compile(r"^[A-Za-z0-9_.-]+$")
 
 
 class CourseReader:
-    def __init__(self, source, media_file=None, strict=False):
+    def __init__(self, source, media_file=None, strict=False, now=None, allow_missing_blocks=False):
         self.root = SourceRoot(source)
+        self.allow_missing_blocks = allow_missing_blocks
+        self.now = now or dt.datetime.now(dt.timezone.utc)
         self.media_file = Path(media_file) if media_file else None
         self.strict = strict
         self.errors = ErrorList()
@@ -46,6 +51,7 @@ class CourseReader:
         self.links = None
         self.ids = {}               # id -> "file:line" where it was first defined
         self.overrides = {}         # ("film"|"podcast", id) -> (Media, line)
+        self.template_links = {}    # static name of a downloadable template -> its label, in course order
 
     # ---------------------------------------------------------------- entry point
     def read(self):
@@ -72,11 +78,17 @@ class CourseReader:
         if isinstance(f.get("course_image"), str):
             course.course_image = self._course_image(f)
         self._read_components(plan, course)
+        if isinstance(f.get("welcome"), str):
+            course.welcome_html = render_markdown(self.links, course_path, f.get("welcome"), _text_line(f, "welcome"))
+        course.handouts_html = self._handouts(f, course_path)
         self._check_media_ids(plan)
         check_grading(f, course, self.errors)
         check_url_names(course, self.errors, self.links.jump_links)
+        check_anchors(self.links)
         course.static = dict(sorted(self.static.items()))
-        course.advanced_modules = sorted(installed_blocks())
+        # From the source, not from what is installed here: the same source gives the same archive everywhere.
+        course.advanced_modules = sorted({component.block_type for unit in course.units() if unit.kind == "block"
+                                          for component in unit.components})
         return course
 
     # ---------------------------------------------------------------- course.yaml
@@ -92,8 +104,18 @@ class CourseReader:
         start, end = self._date(f, "start"), self._date(f, "end")
         if start and end and end <= start:
             self.errors.add(COURSE_FILE, f.line("end"), "end_before_start", start=start, end=end)
+        elif end and end <= self.now.strftime("%Y-%m-%dT%H:%M:%SZ"):
+            # An archive imported today would be closed already (or soon after): learners could not enrol.
+            self.errors.add(COURSE_FILE, f.line("end"), "end_in_past", end=end)
+        for key in ("effort", "duration"):
+            value = f.text(key)
+            if "\n" in value or len(value) > ABOUT_LINE_MAX:
+                self.errors.add(COURSE_FILE, f.line(key), "about_line", field=key, max=ABOUT_LINE_MAX)
         return Course(title=f.text("title"), org=f.text("org"), number=f.text("number"), run=f.text("run"),
-                      language=self.language, start=start, end=end, short_description=f.text("short_description"))
+                      language=self.language, start=start, end=end,
+                      short_description=" ".join(f.text("short_description").split()),
+                      self_paced=bool(f.get("self_paced", True)), effort=f.text("effort"),
+                      duration=f.text("duration"))
 
     def _date(self, f, key):
         value = f.get(key)
@@ -120,6 +142,18 @@ class CourseReader:
             return ""
         text = read_text(path, self.root.rel(path), self.errors)
         return render_markdown(self.links, path, text, 1) if text is not None else ""
+
+    def _handouts(self, f, course_path):
+        """info/handouts.html (the Handouts box beside the course home): the author's text, then every
+        downloadable template of the course's templates pages."""
+        intro = ""
+        if isinstance(f.get("handouts"), str):
+            intro = render_markdown(self.links, course_path, f.get("handouts"), _text_line(f, "handouts"))
+        links = "".join(f'<li><a href="/static/{name}">{escape(label)}</a></li>'
+                        for name, label in self.template_links.items())
+        listing = (f'<h3>{escape(content_text.text("handouts_templates", self.language))}</h3><ul>{links}</ul>'
+                   if links else "")
+        return intro + listing if intro or listing else "<ol></ol>"   # Studio's empty handouts
 
     def _course_image(self, f):
         path = self.root.resolve(f.get("course_image"), self.root.path / COURSE_FILE,
@@ -287,15 +321,20 @@ class CourseReader:
                         unit = getattr(reader, kind)(cid, path, override)
                     else:
                         unit = getattr(reader, kind)(cid, path)
-                    if unit is not None:
-                        lesson.units.append(unit)
-                        course.templates += unit.template_count
+                    for one in (unit if isinstance(unit, list) else [unit] if unit is not None else []):
+                        lesson.units.append(one)
+                        course.templates += one.template_count
                 module.lessons.append(lesson)
             course.modules.append(module)
 
 
-def read_course(source, media_file=None, strict=False):
+def _text_line(f, key):
+    """The first line of a text field: the key's own line, or the next one for a block (``|``/``>``) text."""
+    return f.line(key) + ("\n" in f.get(key, "").rstrip("\n"))
+
+
+def read_course(source, media_file=None, strict=False, allow_missing_blocks=False, now=None):
     """Read and check a source folder. Returns (Course or None, ErrorList)."""
-    reader = CourseReader(source, media_file, strict)
+    reader = CourseReader(source, media_file, strict, now=now, allow_missing_blocks=allow_missing_blocks)
     course = reader.read()
     return course, reader.errors

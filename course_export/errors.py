@@ -27,10 +27,15 @@ class ErrorList:
 
     def __init__(self):
         self.errors = []
+        self.warnings = []      # not errors: the build goes on (e.g. --allow-missing-blocks)
 
     def add(self, file, line, message, **params):
         """Record ``message`` (a key of messages.MESSAGES) at ``file``:``line``."""
         self.errors.append(SourceError(str(file), int(line or 0), message, params))
+
+    def warn(self, file, line, message, **params):
+        """Record a warning: shown to the author, but the archive is still written."""
+        self.warnings.append(SourceError(str(file), int(line or 0), message, params))
 
     def extend(self, other):
         self.errors.extend(other.errors)

@@ -3,12 +3,14 @@
 Rendering uses cmarkgfm (GitHub's C implementation of CommonMark, with its table extension; more than ten
 times faster than the pure-Python renderers on our pages); the result is cleaned with nh3 so only ordinary
 article markup
-survives (headings, lists, links, images, tables, quotes, code). Relative links are resolved against
+survives (headings, lists, links, images, tables, quotes, code). No `class` attribute is kept: no stylesheet
+of the course reaches an HTML component in the LMS, so a class would style nothing. Relative links are resolved against
 the Markdown file: a file in the source's ``static/`` folder becomes ``/static/<name>``, another
 article of the course becomes ``/jump_to_id/<url_name>``; anything else is an error.
 """
 import os
 import re
+from html import escape, unescape
 from pathlib import Path
 from urllib.parse import unquote
 
@@ -30,11 +32,8 @@ ALLOWED_ATTRIBUTES = {
     "ol": {"start"},
     "audio": {"controls", "preload", "src", "aria-label"},
     "source": {"src", "type"},
-    "span": {"lang", "class"},
-    "div": {"class", "role", "lang"},
-    "p": {"class"},
-    "section": {"class", "aria-label"},
-    "aside": {"class", "role", "aria-label"},
+    "span": {"lang"},
+    "div": {"role", "lang", "aria-label"},
 }
 URL_SCHEMES = {"http", "https", "mailto"}
 STATIC_LINK_RE = re.compile(r'(?:href|src)="(/static/[^"]*)"')
@@ -90,6 +89,8 @@ class LinkContext:
         self.errors = errors
         self.page = None                        # the page being cleaned, whose links the cleaner resolves
         self.jump_links = []                    # (file, line, url_name) of /jump_to_id/ links, checked later
+        self.anchor_links = []                  # (file, line, article path, fragment, link), checked later
+        self.anchors = {}                       # article path -> ids of its headings
         self.cleaner = nh3.Cleaner(attribute_filter=self._resolve_attribute, **_CLEANER_OPTIONS)
 
     def _resolve_attribute(self, tag, attribute, value):
@@ -134,7 +135,9 @@ class Page:
         if target is None:
             return ref
         if target in self.ctx.article_urls:
-            return "/jump_to_id/" + self.ctx.article_urls[target]
+            if fragment:        # `x.md#heading` keeps its anchor (the heading ids come from add_heading_ids)
+                self.ctx.anchor_links.append((self.shown, line, target, unquote(fragment), unquote(ref)))
+            return "/jump_to_id/" + self.ctx.article_urls[target] + ("#" + fragment if fragment else "")
         static_dir = os.path.join(str(self.ctx.root.path), "static") + os.sep
         if not str(target).startswith(static_dir):
             key = "ref_article_not_in_course" if target.suffix.lower() == ".md" else "ref_outside_static"
@@ -167,3 +170,39 @@ class Page:
 
 def render_markdown(ctx, abs_file, text, first_line):
     return Page(ctx, abs_file, text, first_line).render()
+
+
+HEADING_RE = re.compile(r"<h([1-6])>(.*?)</h\1>", re.S)
+
+
+def heading_id(text):
+    """The anchor of a heading as GitHub makes it: lower case, punctuation dropped, spaces as '-'
+    (letters such as å, ä, ö stay)."""
+    return re.sub(r"[^\w\- ]", "", text.strip().lower()).replace(" ", "-")
+
+
+def add_heading_ids(html):
+    """Give each heading of an article its anchor, so `artikel.md#rubrik` links reach it.
+    Returns (html, set of ids); a repeated heading gets -1, -2 … as on GitHub."""
+    seen = {}
+
+    def with_id(match):
+        text = unescape(re.sub(r"<[^>]+>", "", match.group(2)))
+        base = heading_id(text)
+        count = seen.get(base, 0)
+        seen[base] = count + 1
+        anchor = base if count == 0 else f"{base}-{count}"
+        ids.add(anchor)
+        return f'<h{match.group(1)} id="{escape(anchor, quote=True)}">{match.group(2)}</h{match.group(1)}>'
+
+    ids = set()
+    return HEADING_RE.sub(with_id, html), ids
+
+
+def check_anchors(ctx):
+    """Every `article.md#heading` link names a heading of that article."""
+    for shown, line, target, fragment, ref in ctx.anchor_links:
+        anchors = ctx.anchors.get(target)
+        if anchors is not None and fragment not in anchors:
+            ctx.errors.add(shown, line, "anchor_missing", ref=ref,
+                           known=", ".join(sorted(anchors)) or "-")

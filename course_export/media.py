@@ -7,8 +7,14 @@ the media per component id, so an operator can plug in their own hosting without
 Transcripts (.srt, UTF-8) for a video come from, in this order:
 1. ``cues:`` in the media entry (timed: start, end, text),
 2. ``transcript:`` an .srt file named in the media entry (checked for UTF-8 and SRT shape),
-3. otherwise the manuscript text split into cues at sentence ends, with ESTIMATED times
-   (15 characters per second, at least 2 seconds per cue) — good enough to read along, not exact.
+3. otherwise the manuscript's spoken text split into cues at sentence ends, with ESTIMATED times
+   (15 characters per second, at least 2 seconds per cue, at most two lines of 42 characters, no
+   orphan words) — good enough to read along, not exact.
+
+A manuscript written as a script marks every spoken paragraph with a speaker label,
+``**Berättare:** Text …``; then only those paragraphs (without the label) are spoken text, and
+headings, scene lines and italic directions (``*I bild: …*``) stay out of the subtitles. A manuscript
+with no speaker label is spoken text throughout.
 """
 import posixpath
 import re
@@ -29,8 +35,9 @@ PODCAST_MEDIA_SPEC = {"mp3": (str, False)}
 MEDIA_FILE_SPEC = {"films": (dict, False), "podcasts": (dict, False)}
 CUE_SPEC = {"start": ((str, int, float), True), "end": ((str, int, float), True), "text": (str, True)}
 CHARS_PER_SECOND = 15
-MIN_CUE_SECONDS = 2.0
-MAX_CUE_CHARS = 84
+MIN_CUE_SECONDS = 2.0          # the shortest time a cue stays up, however short its text
+MAX_LINE_CHARS = 42            # two lines of at most 42 characters per cue
+SPEAKER_RE = re.compile(r"^\*\*([^*\n:]{1,60}):\*\*[ \t]*")   # "**Roll:** " opening a spoken paragraph
 
 
 class Media:
@@ -147,28 +154,94 @@ def cues_to_srt(cues):
     return "\n\n".join(blocks) + "\n"
 
 
+def spoken_text(text):
+    """The spoken part of a manuscript or transcript (see the module doc): with speaker labels, the
+    labelled paragraphs without their labels, one per paragraph; without labels, the whole text."""
+    paragraphs = [p.strip() for p in re.split(r"\n[ \t]*\n", text or "") if p.strip()]
+    spoken = [SPEAKER_RE.sub("", p, count=1) for p in paragraphs if SPEAKER_RE.match(p)]
+    if not spoken:
+        return text or ""
+    return "\n\n".join(" ".join(p.split()) for p in spoken)
+
+
 def cues_from_text(text):
-    """Split a manuscript into cues at sentence ends; times are estimates (see module doc)."""
-    plain = re.sub(r"[*_`#>]+", "", text)
+    """Split a manuscript's spoken text into cues; times are estimates (see module doc).
+
+    Common subtitle practice (e.g. the BBC and Netflix style guides): a cue holds one sentence or a part
+    of one, on at most two lines of about 42 characters, stays up long enough to be read (at most 15
+    characters a second, never under MIN_CUE_SECONDS), and leaves no word alone on a line or in a cue
+    when the sentence has more words to share."""
+    plain = re.sub(r"[*_`#>]+", "", spoken_text(text))
     sentences = [s.strip() for s in re.split(r"(?<=[.!?…])\s+|\n\s*\n", plain) if s.strip()]
-    chunks = []
-    for sentence in sentences:
-        words = sentence.split()
-        current = ""
-        for word in words:
-            if current and len(current) + 1 + len(word) > MAX_CUE_CHARS:
-                chunks.append(current)
-                current = word
-            else:
-                current = f"{current} {word}".strip()
-        if current:
-            chunks.append(current)
     cues, clock = [], 0.0
-    for chunk in chunks:
-        duration = max(MIN_CUE_SECONDS, len(chunk) / CHARS_PER_SECOND)
-        cues.append((clock, clock + duration, chunk))
-        clock += duration
+    for sentence in sentences:
+        for words in _balanced_chunks(sentence.split()):
+            lines = _two_lines(words)
+            length = len(" ".join(lines))
+            duration = max(MIN_CUE_SECONDS, length / CHARS_PER_SECOND)
+            cues.append((clock, clock + duration, "\n".join(lines)))
+            clock += duration
     return cues
+
+
+def _fits(words):
+    """Can these words be shown as one cue (one or two lines of at most MAX_LINE_CHARS)?"""
+    return _two_lines(words) is not None or len(words) == 1
+
+
+def _two_lines(words):
+    """The words as one line, or two balanced lines of at most MAX_LINE_CHARS, with no single word left on a
+    line when there are three or more words. None when they do not fit."""
+    one = " ".join(words)
+    if len(one) <= MAX_LINE_CHARS or len(words) == 1:
+        return [one]
+    best = None
+    for cut in range(1, len(words)):
+        first, second = " ".join(words[:cut]), " ".join(words[cut:])
+        if len(first) > MAX_LINE_CHARS or len(second) > MAX_LINE_CHARS:
+            continue
+        orphan = len(words) >= 3 and (cut == 1 or cut == len(words) - 1)
+        # prefer: no orphan, then a break after punctuation, then lines of even length (top line shorter ok)
+        score = (orphan, not re.search(r"[,;:–-]$", first), abs(len(first) - len(second)))
+        if best is None or score < best[0]:
+            best = (score, [first, second])
+    return best[1] if best else None
+
+
+def _balanced_chunks(words):
+    """The fewest cues that hold the sentence, with the words shared evenly (no one-word last cue)."""
+    count = len(words)
+    if count == 0:
+        return []
+    # fewest[i]: the fewest cues for words[i:]
+    fewest = [0] * (count + 1)
+    for i in range(count - 1, -1, -1):
+        fewest[i] = min(1 + fewest[j] for j in range(i + 1, count + 1) if j == i + 1 or _fits(words[i:j]))
+    total_chars = len(" ".join(words))
+    target = total_chars / fewest[0]
+    # among the splits with that many cues, the most even one (single-word cues strongly avoided)
+    memo = {}
+
+    def best(i, left):
+        if i == count:
+            return (0.0, []) if left == 0 else None
+        if (i, left) in memo:
+            return memo[(i, left)]
+        result = None
+        for j in range(i + 1, count + 1):
+            if j > i + 1 and not _fits(words[i:j]):
+                break
+            rest = best(j, left - 1) if left > 0 else None
+            if rest is None:
+                continue
+            chunk = words[i:j]
+            cost = (len(" ".join(chunk)) - target) ** 2 + (10_000 if len(chunk) == 1 and count > 1 else 0)
+            if result is None or cost + rest[0] < result[0]:
+                result = (cost + rest[0], [chunk] + rest[1])
+        memo[(i, left)] = result
+        return result
+
+    return best(0, fewest[0])[1]
 
 
 def transcript_srt(media, manuscript):

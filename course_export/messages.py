@@ -158,6 +158,18 @@ MESSAGES = {
         "en": ("the course ends ({end}) before it starts ({start})", "move the end date after the start date"),
         "sv": ("kursen slutar ({end}) innan den börjar ({start})", "flytta slutdatumet till efter startdatumet"),
     },
+    "end_in_past": {
+        "en": ("the course end date {end} has already passed: the course would be closed when it is imported",
+               "remove 'end' (a course without an end date stays open) or set a future date"),
+        "sv": ("kursens slutdatum {end} har redan passerat: kursen skulle vara stängd när den importeras",
+               "ta bort 'end' (en kurs utan slutdatum förblir öppen) eller ange ett framtida datum"),
+    },
+    "about_line": {
+        "en": ("'{field}' must be one short line (at most {max} characters), as in Studio's settings",
+               "shorten it, e.g. '2 hours a week' or '4 weeks'"),
+        "sv": ("'{field}' ska vara en kort rad (högst {max} tecken), som i Studios inställningar",
+               "korta texten, t.ex. '2 timmar i veckan' eller '4 veckor'"),
+    },
     "path_empty": {
         "en": ("the file path is empty", "write the path of the file, relative to this file"),
         "sv": ("sökvägen är tom", "skriv filens sökväg, relativt den här filen"),
@@ -277,10 +289,26 @@ MESSAGES = {
         "sv": ("{kind} saknar mediekälla (--strict)", "lägg till den i mediefilen eller bygg utan --strict"),
     },
     "block_unknown_type": {
-        "en": ("the block type '{type}' is not installed here (installed: {known})",
-               "install the XBlock package that provides it, or fix the type"),
-        "sv": ("blocktypen '{type}' är inte installerad här (installerade: {known})",
-               "installera XBlock-paketet som ger den eller rätta typen"),
+        "en": ("'{type}' is not a block type of this project (known: {known})", "fix the type"),
+        "sv": ("'{type}' är ingen blocktyp i det här projektet (kända: {known})", "rätta typen"),
+    },
+    "block_not_installed": {
+        "en": ("the course uses the block type '{type}', but its XBlock package is not installed here, so its "
+               "settings cannot be checked (on a server without it the block imports hidden)",
+               "install the package that provides '{type}' (pip install), or build with --allow-missing-blocks "
+               "to write the settings unchecked"),
+        "sv": ("kursen använder blocktypen '{type}', men dess XBlock-paket är inte installerat här, så "
+               "inställningarna kan inte kontrolleras (på en server utan paketet importeras blocket dolt)",
+               "installera paketet som ger '{type}' (pip install) eller bygg med --allow-missing-blocks för att "
+               "skriva inställningarna okontrollerade"),
+    },
+    "block_not_installed_skipped": {
+        "en": ("the block type '{type}' is not installed here: its settings are written UNCHECKED "
+               "(--allow-missing-blocks)",
+               "check the block in Studio after the import; the server must have its package installed"),
+        "sv": ("blocktypen '{type}' är inte installerad här: inställningarna skrivs OKONTROLLERADE "
+               "(--allow-missing-blocks)",
+               "kontrollera blocket i Studio efter importen; servern måste ha paketet installerat"),
     },
     "block_field_type": {
         "en": ("the block setting '{field}' has the wrong kind of value", "give a value of kind {expected}"),
@@ -290,6 +318,28 @@ MESSAGES = {
         "en": ("the {type} block refuses its settings: {detail}", "correct the setting (Studio would refuse it too)"),
         "sv": ("blocket {type} godtar inte inställningarna: {detail}",
                "rätta inställningen (Studio skulle också neka den)"),
+    },
+    "framework_pages_unavailable": {
+        "en": ("the framework and question pages cannot be made: {detail}",
+               "install the project package (recruitment_core) on this machine"),
+        "sv": ("sidorna med ramverket och frågorna kan inte skapas: {detail}",
+               "installera projektets paket (recruitment_core) på den här datorn"),
+    },
+    "framework_invalid": {
+        "en": ("the framework cannot be used: {field}: {detail}",
+               "fix it (the format is described in recruitment_core/framework.py), or remove 'framework:' from {pages}"),
+        "sv": ("ramverket kan inte användas: {field}: {detail}",
+               "rätta det (formatet beskrivs i recruitment_core/framework.py) eller ta bort 'framework:' ur {pages}"),
+    },
+    "framework_pages_left_out": {
+        "en": ("{count} questions of the question bank are left out: their competencies are not in this "
+               "framework ({ids})", "add those competencies to the framework if the questions should be shown"),
+        "sv": ("{count} frågor i frågebanken visas inte: deras kompetenser finns inte i det här ramverket ({ids})",
+               "lägg till de kompetenserna i ramverket om frågorna ska visas"),
+    },
+    "listed_twice": {
+        "en": ("'{value}' is listed twice in {field}", "list it once"),
+        "sv": ("'{value}' står två gånger i {field}", "skriv det en gång"),
     },
     "templates_unavailable": {
         "en": ("the Word templates cannot be made: {detail}",
@@ -302,6 +352,30 @@ MESSAGES = {
                "add a grader with 'type: {format}' under grading.graders or fix the spelling"),
         "sv": ("lektionen bedöms som '{format}' men ingen bedömningsgrupp har den typen",
                "lägg till 'type: {format}' under grading.graders eller rätta stavningen"),
+    },
+    "graded_no_score": {
+        "en": ("the lesson is graded as '{format}' but contains nothing with a score (only a quiz question with "
+               "a weight above 0, or a block that reports a score, can be graded)",
+               "add a quiz to the lesson, or remove 'graded:' (the LMS would count it as 0 points and nobody "
+               "could pass)"),
+        "sv": ("lektionen bedöms som '{format}' men innehåller inget som ger poäng (bara en quizfråga med "
+               "vikt över 0, eller ett block som rapporterar poäng, kan bedömas)",
+               "lägg till ett quiz i lektionen eller ta bort 'graded:' (LMS:en skulle räkna den som 0 poäng "
+               "och ingen skulle kunna bli godkänd)"),
+    },
+    "quiz_inline_only": {
+        "en": ("this quiz text has block Markdown (a list, heading, quote or several paragraphs)",
+               "use inline Markdown only here (emphasis, links, code); longer text belongs in 'intro' or "
+               "'explanation'"),
+        "sv": ("quiztexten har blockmarkdown (en lista, rubrik, citat eller flera stycken)",
+               "använd bara inline-markdown här (kursiv, fetstil, länkar, kod); längre text hör hemma i 'intro' "
+               "eller 'explanation'"),
+    },
+    "anchor_missing": {
+        "en": ("the link '{ref}' names a heading the article does not have (its headings: {known})",
+               "write the heading's anchor: lower case, spaces as '-', punctuation left out"),
+        "sv": ("länken '{ref}' pekar på en rubrik som artikeln inte har (dess rubriker: {known})",
+               "skriv rubrikens ankare: gemener, mellanslag som '-', skiljetecken utelämnade"),
     },
     "grader_unused": {
         "en": ("the grader '{type}' has no graded lesson", "mark a lesson 'graded: {type}' or remove the grader"),
@@ -335,12 +409,15 @@ UI = {
         "en": ("Modules: {modules}  Units: {units}  Articles: {articles}\n"
                "Films: {films} (with media {films_media}, without {films_no_media})\n"
                "Quizzes: {quizzes} ({questions} questions)  Podcasts: {podcasts} (with media {podcasts_media})\n"
-               "Reflection exercises: {reflections}  Templates: {templates}  Custom blocks: {blocks}"),
+               "Reflection exercises: {reflections}  Templates: {templates}  Custom blocks: {blocks}\n"
+               "Framework and question pages: {framework_pages}"),
         "sv": ("Moduler: {modules}  Enheter: {units}  Artiklar: {articles}\n"
                "Filmer: {films} (med media {films_media}, utan {films_no_media})\n"
                "Quiz: {quizzes} ({questions} frågor)  Poddavsnitt: {podcasts} (med media {podcasts_media})\n"
-               "Reflektionsövningar: {reflections}  Mallar: {templates}  Egna block: {blocks}"),
+               "Reflektionsövningar: {reflections}  Mallar: {templates}  Egna block: {blocks}\n"
+               "Sidor med ramverk och frågor: {framework_pages}"),
     },
+    "warning": {"en": "warning: {text}", "sv": "varning: {text}"},
     "archive_size": {"en": "Archive size: {size}", "sv": "Arkivets storlek: {size}"},
     "output_suffix": {"en": "the output file must end with .tar.gz", "sv": "utfilen måste sluta på .tar.gz"},
     "output_dir": {"en": "the folder of the output file does not exist: {folder}",
@@ -359,7 +436,7 @@ TERMS_SV = {
     "film": "filmen", "podcast": "poddavsnittet", "media": "medieposten", "media file": "mediefilen",
     "cue": "textrutan", "grading": "bedömningen", "grader": "bedömningsgruppen",
     "front matter": "metadatan", "reflection exercise": "reflektionsövningen",
-    "templates page": "mallsidan", "block": "blocket",
+    "templates page": "mallsidan", "block": "blocket", "framework pages file": "filen med ramverkssidor",
     "text": "text", "integer": "ett heltal", "number": "ett tal", "true/false": "true eller false",
     "list": "en lista", "mapping": "en samling nyckel: värde",
 }

@@ -65,6 +65,7 @@ class CustomBlockComponent:
     block_type: str
     fields: dict                     # field name -> serialized attribute value (str)
     title: str = ""
+    scored: bool = False             # the block class reports a score (has_score)
 
     @property
     def category(self):
@@ -76,6 +77,7 @@ class Unit:
     url_name: str
     title: str
     kind: str                        # article | film | quiz | podcast | reflection | block | templates
+                                     # | framework_pages
     source_id: str
     components: list = field(default_factory=list)
     has_media: bool = False          # films and podcasts
@@ -116,8 +118,13 @@ class Course:
     language: str
     start: str                       # ISO 8601 UTC
     end: str = ""
-    short_description: str = ""
+    short_description: str = ""      # plain text, as Studio stores what is typed in its form
+    self_paced: bool = True
+    effort: str = ""                 # about/effort: plain text ("2 timmar i veckan")
+    duration: str = ""               # about/duration: plain text ("4 veckor")
     overview_html: str = ""
+    welcome_html: str = ""           # info/updates: the welcome update (sanitized HTML), "" when none
+    handouts_html: str = ""          # info/handouts (sanitized HTML)
     course_image: str = ""           # name in static/, "" when none
     pass_cutoff: float = 0.5
     graders: list = field(default_factory=list)

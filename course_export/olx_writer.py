@@ -2,7 +2,8 @@
 
 course.xml (pointer) -> course/RUN.xml -> chapter/ -> sequential/ -> vertical/ -> html/, video/, problem/;
 our own XBlocks INLINE in the vertical with their fields as attributes; static/; policies/RUN/;
-about/. Every XML text and attribute goes through lxml, so it is escaped.
+about/ and info/ (as a Studio export has them). Every XML text and attribute goes through lxml, so it is
+escaped.
 """
 import json
 from html import escape
@@ -13,11 +14,10 @@ from lxml import etree
 
 from course_export.quiz import problem_element
 
-TABS = [
-    {"course_staff_only": False, "name": "Course", "type": "courseware"},
-    {"course_staff_only": False, "name": "Course Info", "type": "course_info"},
-    {"course_staff_only": False, "name": "Progress", "type": "progress"},
-]
+# No `tabs` in policy.json: with none, the importer and CourseBlock call CourseTabList.initialize_default,
+# which gives exactly the tabs of a course created in Studio on that server's release (see README.md).
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+          "November", "December")
 
 
 class Tree(dict):
@@ -79,6 +79,7 @@ def write_olx(course):
     _write_static(out, course)
     _write_policies(out, course)
     _write_about(out, course)
+    _write_info(out, course)
     return out
 
 
@@ -123,13 +124,14 @@ def _video_element(video):
     attrs = {
         "display_name": video.title,
         "youtube_id_1_0": video.youtube_id,
-        "youtube": f"1.00:{video.youtube_id}" if video.youtube_id else "",
         "html5_sources": json.dumps([video.mp4_url] if video.mp4_url else []),
         "download_video": "false",
         "download_track": "true" if video.transcript_name else "false",
         "edx_video_id": "",
         "sub": "",
     }
+    if video.youtube_id:        # an MP4-only video has none: youtube="" is logged as an invalid id on import
+        attrs["youtube"] = f"1.00:{video.youtube_id}"
     if video.transcript_name:
         attrs["transcripts"] = json.dumps({video.language: video.transcript_name})
     element = etree.Element("video", attrs)
@@ -151,7 +153,7 @@ def _write_policies(out, course):
         "start": course.start,
         "language": course.language,
         "advanced_modules": list(course.advanced_modules),
-        "tabs": TABS,
+        "self_paced": course.self_paced,
     }
     if course.end:
         policy["end"] = course.end
@@ -169,4 +171,27 @@ def _write_about(out, course):
     about = out / "about"
     overview = course.overview_html or (f"<h2>{escape(course.title)}</h2>\n<p>{escape(course.short_description)}</p>")
     (about / "overview.html").write_text(overview + "\n", encoding="utf-8")
-    (about / "short_description.html").write_text(escape(course.short_description) + "\n", encoding="utf-8")
+    # Plain text, as Studio stores what is typed into its "Course Short Description" field.
+    (about / "short_description.html").write_text(course.short_description + "\n", encoding="utf-8")
+    for name in ("effort", "duration"):
+        if getattr(course, name):
+            (about / f"{name}.html").write_text(getattr(course, name) + "\n", encoding="utf-8")
+
+
+def _update_date(iso):
+    """Course updates carry their date as Studio writes it ("February 2, 2026"); the LMS sorts by it."""
+    year, month, day = (int(part) for part in iso[:10].split("-"))
+    return f"{MONTHS[month - 1]} {day}, {year}"
+
+
+def _write_info(out, course):
+    """info/ as a Studio export has it: handouts, and the updates (course home) as updates.items.json
+    with an empty updates.html (the items are what Studio and the LMS read)."""
+    info = out / "info"
+    (info / "handouts.html").write_text(course.handouts_html + "\n", encoding="utf-8")
+    items = []
+    if course.welcome_html:
+        items.append({"id": 1, "date": _update_date(course.start), "content": course.welcome_html,
+                      "status": "visible"})
+    (info / "updates.html").write_text("", encoding="utf-8")
+    _write_json(info / "updates.items.json", items)

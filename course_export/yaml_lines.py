@@ -3,6 +3,8 @@
 Mappings load as ``YDict`` (``.line``, ``.key_lines[key]``), sequences as ``YList`` (``.line``,
 ``.item_lines[i]``). Duplicate keys, which PyYAML silently accepts, are reported.
 """
+import re
+
 import yaml
 
 _Base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -129,17 +131,100 @@ def load_yaml(text, shown_name, errors, line_offset=0):
             return None
         mark = exc.problem_mark or exc.context_mark
         line = (mark.line + 1 if mark else 0) + line_offset
-        detail = " ".join(str(part) for part in (exc.context, exc.problem) if part)
-        errors.add(shown_name, line, "yaml_syntax", detail=detail)
+        errors.add(shown_name, line, "yaml_syntax", detail=yaml_detail(exc.context, exc.problem))
     except yaml.reader.ReaderError as exc:
         line = text[: exc.position].count("\n") + 1 if isinstance(exc.position, int) else first_line
         errors.add(shown_name, line, "yaml_bad_character", code=f"#x{exc.character:04x}"
                    if isinstance(exc.character, int) else str(exc.character))
     except yaml.YAMLError as exc:
-        errors.add(shown_name, first_line, "yaml_syntax", detail=str(exc).splitlines()[0])
+        errors.add(shown_name, first_line, "yaml_syntax", detail=yaml_detail(None, str(exc).splitlines()[0]))
     except RecursionError:
-        errors.add(shown_name, first_line, "yaml_syntax", detail="nested too deeply")
+        errors.add(shown_name, first_line, "yaml_syntax",
+                   detail={"en": "nested too deeply", "sv": "för djupt nästlad"})
     return None
+
+
+# PyYAML's and libyaml's own (English) phrases, in Swedish; %s stands for a quoted character or token.
+_YAML_SV = (
+    ("while parsing a block mapping", "i en samling nyckel: värde"),
+    ("while parsing a block collection", "i en lista"),
+    ("while parsing a flow mapping", "i en {{…}}-samling"),
+    ("while parsing a flow sequence", "i en […]-lista"),
+    ("while parsing a block node", "i ett värde"),
+    ("while parsing a flow node", "i ett värde"),
+    ("while parsing a node", "i ett värde"),
+    ("while scanning a simple key", "i en nyckel"),
+    ("while scanning for the next token", "vid nästa tecken"),
+    ("while scanning a block scalar", "i ett textblock (| eller >)"),
+    ("while parsing a block sequence", "i en lista"),
+    ("while parsing a flow mapping", "i en {{…}}-samling"),
+    ("while parsing document start", "i början av dokumentet"),
+    ("while scanning a quoted scalar", "i en text inom citattecken"),
+    ("while scanning a plain scalar", "i en text"),
+    ("while scanning a block scalar", "i ett textblock (| eller >)"),
+    ("while scanning an alias", "i ett alias (*)"),
+    ("while scanning an anchor", "i ett ankare (&)"),
+    ("while scanning a tag", "i en tagg (!)"),
+    ("while scanning a directive", "i ett direktiv (%)"),
+    ("while constructing a mapping", "i en samling nyckel: värde"),
+    ("did not find expected key", "väntade en nyckel men hittade ingen"),
+    ("did not find expected '-' indicator", "väntade en listpost ('- ') men hittade ingen"),
+    ("did not find expected node content", "väntade ett värde men hittade inget"),
+    ("did not find expected ',' or ']'", "väntade ',' eller ']'"),
+    ("did not find expected ',' or '}'", "väntade ',' eller '}}'"),
+    ("did not find expected comment or line break", "väntade radbrytning eller kommentar"),
+    ("could not find expected ':'", "hittade inte det kolon som ska följa nyckeln"),
+    ("mapping values are not allowed in this context", "ett kolon följt av mellanslag är inte tillåtet här"),
+    ("mapping values are not allowed here", "ett kolon följt av mellanslag är inte tillåtet här"),
+    ("block sequence entries are not allowed in this context", "en listpost ('- ') är inte tillåten här"),
+    ("found character that cannot start any token", "tecknet kan inte inleda något värde"),
+    ("found character %s that cannot start any token", "tecknet %s kan inte inleda något värde"),
+    ("found unexpected end of stream", "filen tar slut mitt i ett värde"),
+    ("found unexpected ':'", "oväntat kolon"),
+    ("found undefined alias", "aliaset är inte definierat"),
+    ("found undefined alias %s", "aliaset %s är inte definierat"),
+    ("found unknown escape character", "okänd escape-sekvens (\\)"),
+    ("found unknown escape character %s", "okänd escape-sekvens %s"),
+    ("found a tab character that violates indentation", "ett tabbtecken bryter mot indraget"),
+    ("found a tab character where an indentation space is expected",
+     "ett tabbtecken där ett mellanslag för indrag väntades"),
+    ("found unhashable key", "nyckeln kan inte användas som nyckel"),
+    ("found duplicate anchor", "ankaret finns två gånger"),
+    ("expected <block end>, but found %s", "väntade slutet på blocket men hittade %s"),
+    ("expected <document start>, but found %s", "väntade början på dokumentet men hittade %s"),
+    ("expected ',' or ']', but got %s", "väntade ',' eller ']' men hittade %s"),
+    ("expected ',' or '}', but got %s", "väntade ',' eller '}}' men hittade %s"),
+    ("expected ':', but found %s", "väntade ':' men hittade %s"),
+    ("expected a comment or a line break, but found %s", "väntade radbrytning eller kommentar men hittade %s"),
+    ("expected alphabetic or numeric character, but found %s", "väntade bokstav eller siffra men hittade %s"),
+    ("did not find expected alphabetic or numeric character", "väntade bokstav eller siffra"),
+    ("expected a single document in the stream", "filen får bara innehålla ett YAML-dokument"),
+    ("but found another document", "men hittade ett till dokument (---)"),
+    ("found a node that contains itself", "ett värde innehåller sig självt"),
+    ("a key must be plain text", "en nyckel måste vara vanlig text"),
+    ("could not determine a constructor for the tag %s", "taggen %s är inte tillåten"),
+)
+_YAML_SV_PATTERNS = [(re.compile("^" + re.escape(en).replace("%s", "(.+?)") + "$"), sv) for en, sv in _YAML_SV]
+
+
+def _yaml_sv(phrase):
+    phrase = phrase.strip()
+    for pattern, sv in _YAML_SV_PATTERNS:
+        match = pattern.match(phrase)
+        if match:
+            return sv.replace("{{", "{").replace("}}", "}").replace("%s", match.group(1) if match.groups() else "")
+    return None
+
+
+def yaml_detail(context, problem):
+    """The parser's explanation as {"en": …, "sv": …}; the Swedish falls back to a general sentence for a
+    phrase not in the table (never English in a Swedish message)."""
+    parts = [str(part) for part in (context, problem) if part]
+    english = " ".join(parts)
+    swedish = [_yaml_sv(part) for part in parts]
+    if any(part is None for part in swedish) or not swedish:
+        swedish = ["YAML-tolken kan inte läsa texten här"]
+    return {"en": english, "sv": ", ".join(swedish)}
 
 
 def _explained(exc, text):

@@ -14,7 +14,7 @@ from recruitment_core.profile import (
     MAX_STATE_BYTES, SECTIONS, ProfileError, filled_sections, profile_advice, validate_profile,
 )
 from recruitment_core.profile_text import FIELD_LABELS
-from recruitment_core.sharing import build_profile_summary
+from recruitment_core.sharing import build_profile_summary, shelve_summary
 from xblock.core import XBlock
 from xblock_layer.downloads import DOCX_TYPE, attachment, cacheable_json, html_page
 from xblock_layer.json_handlers import InputError, error_response, refuse_method, require_dict, strict_json_handler
@@ -98,11 +98,14 @@ class HandlersMixin:
         self.profile = profile
         missing = self.missing_parts(profile, lang)
         advice = advice_for(profile, self.framework_override, lang, self.max_competencies)
-        if self.is_ad_step():
+        if self.is_ad_step():  # the ad step shares nothing: the profile step's summary and shelf stay as they are
             advice = ad_step_advice(advice)
             self.publish_completion_once(not missing)
         else:
-            self.set_course_entry("kravprofil_shared", build_profile_summary(profile, saved_at))
+            shared = build_profile_summary(profile, saved_at)
+            self.set_course_entry("kravprofil_shared", shared)
+            self.set_course_entry("kravprofil_shelf", shelve_summary(
+                self.course_entry("kravprofil_shelf"), str(self.scope_ids.usage_id), self.display_name, shared))
             self.share_profile(profile, saved_at)
             required = set(self.required_sections or ())
             self.publish_completion_once(bool(required) and required <= filled_sections(profile))

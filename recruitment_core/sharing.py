@@ -110,3 +110,55 @@ def read_profile_summary(entry):
         "requirements": requirements,
         "updated": _text(entry["updated"], "updated", MAX_UPDATED_CHARS),
     }
+
+
+# ---------------------------------------------------------------- several kravprofil blocks in one course
+#
+# The course entry of ``kravprofil_shared`` holds one summary: the profile saved last. A course with several
+# kravprofil blocks (a practice profile and a real one, say) also files each block's summary on a shelf, the
+# ``kravprofil_shelf`` field (same scope, keyed by course), so the interview guide can let the learner choose:
+#
+#     {"version": 1, "profiles": {"<block usage id>": {<summary, as above>, "title": "<block title>"}}}
+
+SHELF_VERSION = 1
+MAX_SHELF_PROFILES = 12
+MAX_BLOCK_KEY_CHARS = 300
+MAX_TITLE_CHARS = 200
+
+
+def shelve_summary(shelf, block_key, title, summary):
+    """The course's shelf with ``summary`` filed under ``block_key`` (the oldest dropped beyond the limit)."""
+    profiles = {}
+    if isinstance(shelf, dict) and shelf.get("version") == SHELF_VERSION and isinstance(shelf.get("profiles"), dict):
+        profiles = {key: value for key, value in shelf["profiles"].items()
+                    if isinstance(key, str) and isinstance(value, dict) and key != block_key}
+    entry = dict(summary)
+    entry["title"] = str(title or "")[:MAX_TITLE_CHARS]
+    profiles[str(block_key)[:MAX_BLOCK_KEY_CHARS]] = entry
+    if len(profiles) > MAX_SHELF_PROFILES:
+        newest = sorted(profiles.items(), key=lambda kv: str(kv[1].get("updated", "")), reverse=True)
+        profiles = dict(newest[:MAX_SHELF_PROFILES])
+    return {"version": SHELF_VERSION, "profiles": profiles}
+
+
+def read_shelf(shelf):
+    """``[{"key", "title", "summary"}]`` of a course's shelf, newest first; damaged or unknown entries are left
+    out (each summary is checked by ``read_profile_summary``)."""
+    if not isinstance(shelf, dict) or shelf.get("version") != SHELF_VERSION or not isinstance(
+            shelf.get("profiles"), dict):
+        return []
+    out = []
+    for key, entry in list(shelf["profiles"].items())[:MAX_SHELF_PROFILES]:
+        if not isinstance(key, str) or len(key) > MAX_BLOCK_KEY_CHARS or not isinstance(entry, dict):
+            continue
+        try:
+            summary = read_profile_summary(entry)
+        except SummaryError:
+            continue
+        if summary is None:
+            continue
+        title = entry.get("title")
+        out.append({"key": key, "title": title[:MAX_TITLE_CHARS] if isinstance(title, str) else "",
+                    "summary": summary})
+    out.sort(key=lambda item: item["summary"]["updated"], reverse=True)
+    return out

@@ -14,6 +14,7 @@ BlockType = namedtuple("BlockType", "name entry_point package")
 
 BLOCK_TYPES = (
     BlockType("kravprofil", "kravprofil_xblock.block:KravprofilXBlock", "kravprofil_xblock"),
+    BlockType("interview_guide", "interview_xblock.block:InterviewGuideXBlock", "interview_xblock"),
 )
 
 # What a block package ships besides its modules (setup.py's package_data; MANIFEST.in mirrors it).

@@ -48,3 +48,6 @@ class ProfileSummaryField(CourseKeyedFieldsMixin, XBlockMixin):
     kravprofil_shared = Dict(
         default={}, scope=Scope.user_info,
         help="Summary for the interview-guide block, keyed by course id (see docs/contracts.md).")
+    kravprofil_shelf = Dict(
+        default={}, scope=Scope.user_info,
+        help="Each kravprofil block's summary, keyed by course id, then by block (recruitment_core.sharing).")

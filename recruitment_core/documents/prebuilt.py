@@ -1,4 +1,4 @@
-"""The ten blank templates (5 kinds x sv/en), prebuilt by :func:`.templates.blank_template_docx` and shipped
+"""The twelve blank templates (6 kinds x sv/en), prebuilt by :func:`.templates.blank_template_docx` and shipped
 as package data, so that building a course archive does not spend ~80 ms generating Word files.
 
 ``make templates`` (``python -m recruitment_core.documents.prebuilt``) writes them again; a test fails when
@@ -31,7 +31,7 @@ def prebuilt_template(kind, lang="sv"):
 
 
 def write_prebuilt(folder=FOLDER):
-    """Write all ten templates into ``folder``; returns the paths written."""
+    """Write all twelve templates into ``folder``; returns the paths written."""
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
     written = []

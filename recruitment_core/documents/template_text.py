@@ -545,10 +545,106 @@ REFERENSTAGNING = [
     ("sources", [SRC_REFERENCES, SRC_GDPR, SRC_DISCRIMINATION_ACT]),
 ]
 
+AVSLAG = [
+    ("title", L("Besked till kandidater som inte går vidare", "Rejection messages to candidates")),
+    ("p", INTRO),
+    ("tip", L(
+        "Varje kandidat ska få ett besked, också den som bara skickade en ansökan. I Talent Boards undersökning "
+        "2020 fick bara 7 % av kandidaterna veta att de inte fick jobbet, och 33 % väntade fortfarande på "
+        "besked två månader efter ansökan. Ett tydligt och vänligt nej gör att kandidaten kan gå vidare och "
+        "talar väl om er.",
+        "Every candidate should hear back, including those who only sent an application. In the Talent Board "
+        "survey 2020 only 7 % of candidates were told they did not get the job, and 33 % were still waiting for "
+        "news two months after applying. A clear and kind no lets the candidate move on and speak well of "
+        "you.")),
+    ("h1", L("Före beskedet", "Before you send it")),
+    ("bullets", [
+        L("Bestäm redan i kravprofilen när kandidaterna får besked i varje steg, och skriv datumen i annonsen.",
+          "Decide in the requirement profile when candidates hear back at each stage, and put the dates in "
+          "the ad."),
+        L("Ge beskedet så snart ni vet att kandidaten inte går vidare, inte först när hela rekryteringen är "
+          "klar.",
+          "Give the news as soon as you know the candidate will not go further, not only when the whole "
+          "recruitment is over."),
+        L("Efter ansökan räcker ett mejl. Efter en intervju ringer du först och skickar sedan ett mejl.",
+          "After an application an e-mail is enough. After an interview, call first and then send an e-mail."),
+        L("Motivera med kraven i kravprofilen, aldrig med personen. Nämn inget som rör kön, ålder, "
+          "etnisk tillhörighet, religion, funktionsnedsättning, sexuell läggning, könsöverskridande identitet "
+          "eller familj.",
+          "Give reasons from the requirement profile, never from the person. Mention nothing about sex, age, "
+          "ethnic origin, religion, disability, sexual orientation, transgender identity or family."),
+    ]),
+    ("fields", [L("Kandidat", "Candidate"), L("Roll", "Role"), L("Steg i processen", "Stage of the process"),
+                L("Besked givet (datum och sätt)", "News given (date and how)"), L("Givet av", "Given by")]),
+    ("h1", L("1. Efter ansökan (mejl)", "1. After the application (e-mail)")),
+    ("box", 7),
+    ("tip", L(
+        "Förslag: Hej [förnamn]! Tack för din ansökan till tjänsten som [roll] och för ditt intresse för "
+        "[företag]. Vi har nu gått igenom alla ansökningar och valt att gå vidare med kandidater vars "
+        "erfarenhet bättre motsvarar kraven för just den här rollen. Det betyder att du inte går vidare i "
+        "rekryteringen. Vi sparar din ansökan till [datum] och raderar den sedan. Vi önskar dig lycka till! "
+        "Vänliga hälsningar, [namn, roll, kontaktuppgifter]",
+        "Suggestion: Hi [first name], thank you for applying for the [role] position and for your interest in "
+        "[company]. We have now gone through all applications and chosen to continue with candidates whose "
+        "experience matches the requirements of this particular role more closely. This means that you will "
+        "not go further in the recruitment. We keep your application until [date] and delete it then. We wish "
+        "you the best of luck. Kind regards, [name, role, contact details]")),
+    ("h1", L("2. Efter telefonavstämning eller intervju (samtal och mejl)",
+             "2. After a phone screen or interview (call and e-mail)")),
+    ("bullets", [
+        L("Ring på den dag du har lovat. Säg beskedet tidigt i samtalet, tydligt och utan omvägar.",
+          "Call on the day you promised. Give the news early in the call, clearly and without detours."),
+        L("Tacka för tiden och för det kandidaten har delat med sig av.",
+          "Thank the candidate for their time and for what they have shared."),
+        L("Erbjud återkoppling och ge den kopplad till kraven: vad kandidaten visade och vad som saknades i "
+          "förhållande till kravprofilen.",
+          "Offer feedback and tie it to the requirements: what the candidate showed and what was missing "
+          "compared with the requirement profile."),
+        L("Lyssna, diskutera inte bedömningen, och avsluta vänligt. Skicka sedan en kort bekräftelse per mejl.",
+          "Listen, do not argue about the assessment, and close kindly. Then send a short confirmation by "
+          "e-mail."),
+    ]),
+    ("grid", [L("Krav eller kompetens", "Requirement or competency"),
+              L("Vad kandidaten visade", "What the candidate showed"),
+              L("Vad som saknades i förhållande till kravet", "What was missing compared with the requirement")],
+     4, (4.6, 6.0, 6.0), 1.4),
+    ("box", 6),
+    ("tip", L(
+        "Förslag: Hej [förnamn]! Tack för samtalet i dag och för att du tog dig tid till intervjun. Som jag "
+        "berättade har vi valt en annan kandidat till tjänsten som [roll]. Vi sparar dina uppgifter och våra "
+        "anteckningar till [datum] och raderar dem sedan. Hör gärna av dig om du har frågor. "
+        "Vänliga hälsningar, [namn]",
+        "Suggestion: Hi [first name], thank you for our call today and for taking the time to come to the "
+        "interview. As I said, we have chosen another candidate for the [role] position. We keep your details "
+        "and our notes until [date] and delete them then. Do get in touch if you have any questions. Kind "
+        "regards, [name]")),
+    ("h1", L("3. Till en kandidat ni vill behålla kontakten med", "3. To a candidate you want to stay in touch with")),
+    ("tip", L(
+        "Om ni vill höra av er inför en kommande rekrytering: fråga kandidaten och spara ansökan bara om "
+        "kandidaten samtycker, med ett datum då den raderas.",
+        "If you want to contact the candidate about a future role: ask, and keep the application only if the "
+        "candidate consents, with a date when it will be deleted.")),
+    ("fields", [L("Kandidatens samtycke till att ansökan sparas (datum)",
+                  "Candidate's consent to keeping the application (date)"),
+                L("Sparas till (datum)", "Kept until (date)")]),
+    ("h1", L("Dataskydd (GDPR)", "Data protection (GDPR)")),
+    ("p", L(
+        "Spara ansökningar och anteckningar bara så länge de behövs, till exempel så länge en sökande som inte "
+        "fick jobbet kan föra talan om diskriminering. Två år är vanlig praxis, ingen lagregel. Längre lagring, "
+        "till exempel för en framtida rekrytering, kräver kandidatens samtycke. Skriv i beskedet hur länge "
+        "uppgifterna sparas.",
+        "Keep applications and notes only as long as they are needed, for example while an applicant who did "
+        "not get the job can still bring a discrimination claim. Two years is common practice, not a rule. "
+        "Keeping them longer, for example for a future recruitment, needs the candidate's consent. Say in the "
+        "message how long the data is kept.")),
+    ("sources", [SRC_TALENT_BOARD, SRC_DISCRIMINATION_ACT, SRC_GDPR]),
+]
+
 TEMPLATES = {
     "kravprofil": KRAVPROFIL,
     "annons": ANNONS,
     "telefonavstamning": TELEFONAVSTAMNING,
     "intervju": INTERVJU,
     "referenstagning": REFERENSTAGNING,
+    "avslag": AVSLAG,
 }

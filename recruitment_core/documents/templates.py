@@ -1,10 +1,11 @@
-"""Blank templates a company can use at once: kravprofil, annons, telefonavstämning, intervju, referenstagning."""
+"""Blank templates a company can use at once: kravprofil, annons, telefonavstämning, intervju, referenstagning and
+avslag (messages to the candidates who do not get the job)."""
 
 from ..lang import normalize_lang
 from . import docx_common as dc
 from .template_text import ANCHOR_HEADERS, ANCHORS, SOURCES_HEADING, TEMPLATES
 
-TEMPLATE_KINDS = ("kravprofil", "annons", "telefonavstamning", "intervju", "referenstagning")
+TEMPLATE_KINDS = ("kravprofil", "annons", "telefonavstamning", "intervju", "referenstagning", "avslag")
 
 
 def _grid(doc, headers, rows, widths, lang, height=dc.FORM_ROW_CM):

@@ -12,8 +12,8 @@ What is measured, in one run on this machine:
 - peak memory: the maximum resident set size (``ru_maxrss``) of a child process that imports the
   package and builds the tenfold source once (interpreter and libraries included), and the peak of
   Python allocations during one build (tracemalloc) in this process.
-Sources: the shipped default course (with the sample media file of the tests) and a generated source
-ten times larger (its modules replicated with new ids and copied files, in a temporary folder).
+Sources: the shipped default course (no media file: its films and podcasts have no media yet) and a generated
+source ten times larger (its modules replicated with new ids and copied files, in a temporary folder).
 Budget (issue 3): build <= 3x tar time, growth linear (tenfold time / default time about 10 or less),
 peak < 200 MB for the tenfold source.
 """
@@ -37,8 +37,7 @@ import yaml  # noqa: E402
 from course_export import build as pipeline  # noqa: E402
 from course_export import component_readers  # noqa: E402
 
-MEDIA = ROOT / "tests" / "course_export" / "data" / "media.yaml"
-KIND_KEYS = ("article", "film", "podcast", "quiz", "reflection", "block", "templates")
+from course_export.course_reader import COMPONENT_KINDS as KIND_KEYS  # noqa: E402
 
 
 def make_tenfold(target, copies=10):
@@ -57,7 +56,8 @@ def make_tenfold(target, copies=10):
                     copy = src.with_name(f"{src.stem}_k{k}{src.suffix}")
                     text = (target / src).read_bytes()
                     if src.suffix == ".md":      # links between articles point to the same replica
-                        text = re.sub(rb"\(([\w-]+)\.md\)", rb"(\1_k%d.md)" % k, text)
+                        text = re.sub(rb"\(((?:[\w.-]+/)*[\w-]+)\.md(#[\w-]*)?\)", rb"(\1_k%d.md\2)" % k, text)
+                        text = re.sub(rb"/jump_to_id/([\w-]+)", rb"/jump_to_id/\1_k%d" % k, text)
                     (target / copy).write_bytes(text)
                     comp_id = component.get("id", src.stem)
                     new_lesson["components"].append({kind: copy.as_posix(), "id": f"{comp_id}_k{k}"})
@@ -66,12 +66,7 @@ def make_tenfold(target, copies=10):
     course["modules"] = modules
     (target / "course.yaml").write_text(yaml.safe_dump(course, allow_unicode=True, sort_keys=False),
                                         encoding="utf-8")
-    media = yaml.safe_load(MEDIA.read_text(encoding="utf-8"))
-    media = {section: {f"{cid}_k{k}": entry for k in range(copies) for cid, entry in entries.items()}
-             for section, entries in media.items()}
-    media_file = target.parent / "tenfold-media.yaml"
-    media_file.write_text(yaml.safe_dump(media, allow_unicode=True), encoding="utf-8")
-    return target, media_file
+    return target, None
 
 
 class TemplateTimer:
@@ -132,7 +127,7 @@ def child_peak_rss_mb(source, media, out):
             "r = b.build(%r, %r, media_file=%r)\n"
             "assert r.ok\n"
             "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)\n") % (str(ROOT), str(source), str(out),
-                                                                             str(media))
+                                                                             media and str(media))
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     return int(proc.stdout.strip().splitlines()[-1]) / 1024          # KiB on Linux -> MiB
 
@@ -152,7 +147,7 @@ def main(argv=None):
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="bench-export-") as tmp:
         work = Path(tmp)
-        sources = {"default": (pipeline.DEFAULT_SOURCE, MEDIA), "tenfold": make_tenfold(work / "tenfold")}
+        sources = {"default": (pipeline.DEFAULT_SOURCE, None), "tenfold": make_tenfold(work / "tenfold")}
         rows = {}
         for name, (source, media) in sources.items():
             out = work / f"{name}.tar.gz"

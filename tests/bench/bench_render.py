@@ -95,9 +95,39 @@ STATES = {
 }
 
 
+_RATINGS = {comp: {"score": score, "evidence": "Beskrev vad hen själv gjorde och hur det gick."}
+            for comp, score in (("collaboration", 4), ("communication", 3), ("customer_focus", 2),
+                                ("problem_solving", 3), ("planning_organising", "na"), ("learning_agility", 4))}
+STATES["interview_guide"] = {
+    "revision": 9,
+    "guide": {
+        "version": 1, "profile_key": "",
+        "competencies": list(_RATINGS),
+        "items": [{"ref": ref, "competency": ref.rsplit("_", 1)[0], "text": ""} for ref in (
+            "collaboration_1", "communication_2", "customer_focus_1", "problem_solving_4", "planning_organising_2",
+            "learning_agility_1")] + [
+            {"ref": "collaboration_2", "competency": "collaboration",
+             "text": "Berätta om en gång när du och en kollega inte var överens om hur ett kundärende skulle lösas."},
+            {"ref": "", "competency": "customer_focus",
+             "text": "Berätta om en kund som var missnöjd med en leverans. Vad gjorde du själv?"}],
+        "opening": {"who": "Maria (rekryterande chef) och Ali (kollega i teamet)",
+                    "agenda": "Frågor om verkliga situationer, sedan dina frågor. Cirka 60 minuter.",
+                    "notes": "Vi antecknar för att alla kandidater ska bedömas på samma sätt."},
+        "candidate_minutes": 10,
+        "closing": {"next_steps": "Arbetsprov och referenstagning", "hear_back": "Besked senast fredag vecka 14"},
+        "practicalities": {"notice_period": "3 månader", "pay": "Lönespann 38 000–42 000 kr gavs",
+                           "location": "Örebro", "other": ""},
+        "interviewers": [{"name": "Maria Öberg", "seniority": 5, "submitted": True, "ratings": _RATINGS},
+                         {"name": "Ali Hassan", "seniority": 2, "submitted": True, "ratings": {
+                             comp: dict(r, score=3 if r["score"] != "na" else 2) for comp, r in _RATINGS.items()}}],
+        "practice": {"submitted": False, "ratings": {}},
+    },
+}
+
 # GET handlers the block's JavaScript calls when the page opens (block type -> handler names).
 # (student_view_user_state: the shared module checks the page's revision with the server on init.)
-FETCHED_AT_START = {"kravprofil": ("framework_data", "student_view_user_state")}
+FETCHED_AT_START = {"kravprofil": ("framework_data", "student_view_user_state"),
+                    "interview_guide": ("bank_data", "student_view_user_state")}
 
 
 class HelloWorldBenchBlock(XBlock):

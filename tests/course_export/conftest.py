@@ -1,4 +1,9 @@
-"""Fixtures: the built default course (with the sample media file) and a small valid source to break."""
+"""Fixtures: the built sample course (with the sample media file), the built shipped default course and a small
+valid source to break.
+
+The sample course (data/sample_course/) is a small fixture that uses every component kind; the tests that
+check exact output read it, so the shipped course (course_export/default_course/) can change its text freely.
+"""
 import tarfile
 import textwrap
 from pathlib import Path
@@ -9,18 +14,33 @@ from course_export import build as pipeline
 
 DATA = Path(__file__).parent / "data"
 MEDIA = DATA / "media.yaml"
+SAMPLE = DATA / "sample_course"
 
 
 @pytest.fixture(scope="session")
 def built_default(tmp_path_factory):
-    """Build the shipped default course once; returns (archive path, extracted course folder)."""
+    """Build the sample course (data/sample_course/) once with the sample media file; returns (archive path,
+    extracted course folder). The name is kept from when the sample was the shipped default course."""
     out = tmp_path_factory.mktemp("default_build")
     archive = out / "course.tar.gz"
-    result = pipeline.build(None, archive, media_file=MEDIA)
+    result = pipeline.build(SAMPLE, archive, media_file=MEDIA)
     assert result.ok, "\n".join(e.render("en") for e in result.errors)
     with tarfile.open(archive) as tar:
         tar.extractall(out / "x", filter="data")
     return archive, out / "x" / "course"
+
+
+@pytest.fixture(scope="session")
+def built_course(tmp_path_factory):
+    """Build the shipped default course (course_export/default_course/, no media) once; returns
+    (build result, archive path, extracted course folder)."""
+    out = tmp_path_factory.mktemp("shipped_build")
+    archive = out / "course.tar.gz"
+    result = pipeline.build(None, archive)
+    assert result.ok, "\n".join(e.render("en") for e in result.errors)
+    with tarfile.open(archive) as tar:
+        tar.extractall(out / "x", filter="data")
+    return result, archive, out / "x" / "course"
 
 
 SMALL_SOURCE = {

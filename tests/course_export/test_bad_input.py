@@ -160,11 +160,27 @@ def test_static_name_with_spaces_or_swedish_letters(tmp_path):
     assert any(e.startswith("static/räkning.pdf") for e in errors), errors
 
 
-def test_unknown_block_type(tmp_path):
-    src = write_source(tmp_path / "src", b__journal_yaml="type: reflection_journal\ndisplay_name: Loggbok\n")
+def _source_with_block(tmp_path, block_type):
+    src = write_source(tmp_path / "src", b__journal_yaml=f"type: {block_type}\ndisplay_name: Loggbok\n")
     text = (src / "course.yaml").read_text().replace("- film: f/film.yaml", "- film: f/film.yaml\n          - block: b/journal.yaml")
     (src / "course.yaml").write_text(text)
-    assert_error(build_errors(src, tmp_path), "b/journal.yaml", 1, "'reflection_journal' is not installed")
+    return src
+
+
+def test_unknown_block_type(tmp_path):
+    src = _source_with_block(tmp_path, "no_such_block")
+    assert_error(build_errors(src, tmp_path), "b/journal.yaml", 1,
+                 "'no_such_block' is not a block type of this project")
+
+
+def test_registered_block_type_not_installed(tmp_path, monkeypatch):
+    from course_export import custom_blocks
+    missing = custom_blocks.PROJECT_BLOCK_TYPES[-1]
+    installed = {name: cls for name, cls in custom_blocks.installed_blocks().items() if name != missing}
+    monkeypatch.setattr(custom_blocks, "installed_blocks", lambda: installed)
+    src = _source_with_block(tmp_path, missing)
+    assert_error(build_errors(src, tmp_path), "b/journal.yaml", 1,
+                 f"the block type '{missing}', but its XBlock package is not installed here")
 
 
 def test_grading_mismatch(tmp_path):

@@ -23,7 +23,9 @@ def _md(text):
 
 def _course_texts():
     texts = []
-    for path in glob.glob("course_export/default_course/**/*.yaml", recursive=True):
+    paths = glob.glob("course_export/default_course/**/*.yaml", recursive=True) + \
+        glob.glob("tests/course_export/data/sample_course/**/*.yaml", recursive=True)
+    for path in paths:
         data = yaml.safe_load(open(path, encoding="utf-8"))
         texts += [v for k, v in data.items() if isinstance(v, str) and k in
                   ("manuscript", "transcript", "description", "intro")]

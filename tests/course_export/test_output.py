@@ -1,4 +1,4 @@
-"""The built default course: structure read back, links, transcripts, grading, policies, blocks."""
+"""The built sample course (data/sample_course/): structure read back, links, transcripts, grading, policies, blocks."""
 import json
 import re
 import zipfile
@@ -7,8 +7,7 @@ from pathlib import Path
 import yaml
 from lxml import etree
 
-from course_export.build import DEFAULT_SOURCE
-from tests.course_export.conftest import MEDIA
+from tests.course_export.conftest import MEDIA, SAMPLE
 from tests.course_export.olx_reading import all_url_names, outline, parse, run_of
 
 POINTER_TAGS = {"html", "video", "problem"}
@@ -29,7 +28,7 @@ def expected_tags(kind, path, comp_id, media):
 
 def test_structure_read_back_matches_source(built_default):
     _, folder = built_default
-    source = yaml.safe_load((DEFAULT_SOURCE / "course.yaml").read_text(encoding="utf-8"))
+    source = yaml.safe_load((SAMPLE / "course.yaml").read_text(encoding="utf-8"))
     media = yaml.safe_load(MEDIA.read_text(encoding="utf-8"))
     policy, tree = outline(folder)
     assert policy[f"course/{run_of(folder)}"]["display_name"] == source["title"]
@@ -41,7 +40,7 @@ def test_structure_read_back_matches_source(built_default):
             assert len(verticals) == len(lesson["components"])
             for component, (_, _, children) in zip(lesson["components"], verticals):
                 kind = next(k for k in component if k != "id")
-                path = DEFAULT_SOURCE / component[kind]
+                path = SAMPLE / component[kind]
                 comp_id = component.get("id", path.stem)
                 assert [child.tag for child in children] == expected_tags(kind, path, comp_id, media), comp_id
 
@@ -89,7 +88,7 @@ def test_static_links_resolve(built_default):
     for path in list((folder / "html").glob("*.html")) + list((folder / "problem").glob("*.xml")) + \
             list((folder / "about").glob("*.html")):
         links |= set(re.findall(r'/static/([^"\'#?\s<>]+)', path.read_text(encoding="utf-8")))
-    assert links, "the default course links static files"
+    assert links, "the sample course links static files"
     missing = [name for name in links if not (folder / "static" / name).is_file()]
     assert not missing
     assert all(re.match(r"^[A-Za-z0-9_.-]+$", p.name) for p in (folder / "static").iterdir())
@@ -161,7 +160,8 @@ def test_policy_file(built_default):
     policy = json.loads(raw)[f"course/{run_of(folder)}"]
     assert policy["language"] == "sv" and policy["start"] == "2026-02-02T00:00:00Z"
     assert "kravprofil" in policy["advanced_modules"]
-    assert {tab["type"] for tab in policy["tabs"]} >= {"courseware", "progress"}
+    assert "tabs" not in policy          # the server's own defaults, as for a course created in Studio
+    assert policy["self_paced"] is True and "end" not in policy
     assert (folder / "static" / policy["course_image"]).is_file()
     course = parse(folder / "course.xml")
     assert course.tag == "course" and set(course.attrib) == {"url_name", "org", "course"}

@@ -7,7 +7,7 @@ import time
 from pathlib import Path
 
 from course_export import build as pipeline
-from tests.course_export.conftest import MEDIA
+from tests.course_export.conftest import MEDIA, SAMPLE
 from tests.course_export.olx_reading import all_url_names
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -20,7 +20,7 @@ def test_two_builds_are_byte_identical(built_default, tmp_path):
     time.sleep(max(0.0, 2.1 - (time.time() - archive.stat().st_mtime)))
     again = tmp_path / "again.tar.gz"
     env = dict(os.environ, PYTHONPATH=str(ROOT))
-    proc = subprocess.run([sys.executable, "-m", "course_export.cli", "build", "-o", str(again),
+    proc = subprocess.run([sys.executable, "-m", "course_export.cli", "build", str(SAMPLE), "-o", str(again),
                            "--media", str(MEDIA)], capture_output=True, text=True, env=env, timeout=300)
     assert proc.returncode == 0, proc.stderr
     assert again.read_bytes() == archive.read_bytes()

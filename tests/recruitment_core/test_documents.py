@@ -239,6 +239,12 @@ EXPECTED_HEADINGS = {
     ("referenstagning", "en"): ["Before you call", "1. Opening", "2. Relationship and context",
                                 "3. Competencies from the requirement profile", "4. Closing questions", "5. Notes",
                                 "Data protection (GDPR)"],
+    ("avslag", "sv"): ["Före beskedet", "1. Efter ansökan (mejl)",
+                       "2. Efter telefonavstämning eller intervju (samtal och mejl)",
+                       "3. Till en kandidat ni vill behålla kontakten med", "Dataskydd (GDPR)"],
+    ("avslag", "en"): ["Before you send it", "1. After the application (e-mail)",
+                       "2. After a phone screen or interview (call and e-mail)",
+                       "3. To a candidate you want to stay in touch with", "Data protection (GDPR)"],
 }
 
 EXPECTED_PHRASES = {
@@ -253,6 +259,9 @@ EXPECTED_PHRASES = {
                  "Kompetens 8:"],
     "referenstagning": ["kännedom och godkännande", "ungefär tre referenser", "samma frågor till varje referens",
                         "konkreta exempel", "berättigat intresse", "två år är vanlig praxis"],
+    "avslag": ["Varje kandidat ska få ett besked", "7 %", "Talent Board", "Efter en intervju ringer du först",
+               "Vad som saknades i förhållande till kravet", "Två år är vanlig praxis, ingen lagregel",
+               "kräver kandidatens samtycke", "Vi sparar din ansökan till [datum]"],
 }
 
 
@@ -275,6 +284,25 @@ def test_blank_template_content_sv(kind):
         assert phrase in text, phrase
 
 
+def test_rejection_template_suggestions_pass_the_wording_checks_and_keep_placeholders():
+    """The suggested messages are text the tool writes for the learner: no flag above 'low' (gender-coded
+    words such as ”vänliga” are only counted), in both languages; the placeholders are there to fill in."""
+    from recruitment_core.documents.template_text import AVSLAG
+    from recruitment_core.wording import check_text
+
+    suggestions = [block[1] for block in AVSLAG if block[0] == "tip" and block[1]["sv"].startswith("Förslag")]
+    assert len(suggestions) == 2
+    for text in suggestions:
+        assert text["en"].startswith("Suggestion")
+        for lang in ("sv", "en"):
+            assert [f["match"] for f in check_text(text[lang], lang) if f["severity"] != "low"] == []
+            assert "[datum]" in text[lang] or "[date]" in text[lang]
+    document = open_doc(blank_template_docx("avslag", "en"))
+    assert document.paragraphs[0].text == "Rejection messages to candidates"
+    grid = [t for t in document.tables if t.rows[0].cells[0].text == "Requirement or competency"]
+    assert len(grid) == 1 and len(grid[0].rows) == 5          # header + four rows to fill in
+
+
 def test_interview_template_rates_each_competency_with_anchors():
     document = open_doc(blank_template_docx("intervju", "sv"))
     anchor_tables = [t for t in document.tables if t.rows[0].cells[1].text == "Beteendeankare"]
@@ -292,7 +320,7 @@ def test_template_language_normalization_and_unknown_kind():
     assert blank_template_docx("annons", "de") == blank_template_docx("annons", "sv")
     with pytest.raises(ValueError):
         blank_template_docx("cv")
-    assert TEMPLATE_KINDS == ("kravprofil", "annons", "telefonavstamning", "intervju", "referenstagning")
+    assert TEMPLATE_KINDS == ("kravprofil", "annons", "telefonavstamning", "intervju", "referenstagning", "avslag")
 
 
 # ---------------------------------------------------------------- determinism

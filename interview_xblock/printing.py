@@ -1,0 +1,48 @@
+"""The print view: the saved guide and scoring sheet as one plain page (Django template, autoescaped)."""
+from recruitment_core import guide_text as gt
+from recruitment_core.guide import item_competency, item_text
+from recruitment_core.questions import FOLLOW_UP_KINDS, FOLLOW_UP_LABELS
+from recruitment_core.scoring import consensus
+from xblock_layer.rendering import PackageFiles
+
+FILES = PackageFiles(__package__)
+
+
+def _name(framework, comp_id, lang):
+    comp = framework.get(comp_id) if comp_id else None
+    return comp.name[lang] if comp is not None else comp_id
+
+
+def print_page(guide, bank, framework, kind, lang, role, title):
+    """HTML of the print view (every value escaped by the template)."""
+    comps = ", ".join(_name(framework, c, lang) for c in guide["competencies"])
+    items = []
+    for number, item in enumerate(guide["items"], start=1):
+        source = bank.get(item["ref"]) if item["ref"] else None
+        follow = []
+        if source is not None and hasattr(source, "follow_ups"):
+            follow = [f"{FOLLOW_UP_LABELS[k][lang]}: {line}"
+                      for k in FOLLOW_UP_KINDS for line in source.follow_ups[k][lang]]
+        items.append({"number": number, "competency": _name(framework, item_competency(item, bank), lang),
+                      "text": item_text(item, bank, lang, competency_name=comps), "follow": follow,
+                      "own": source is None})
+    view = consensus(guide, framework, lang) if kind == "interview" else None
+    people = []
+    for i, person in enumerate(guide["interviewers"]):
+        rows = []
+        for comp in guide["competencies"]:
+            rating = person["ratings"].get(comp) or {"score": None, "evidence": ""}
+            score = rating["score"]
+            rows.append({"name": _name(framework, comp, lang), "evidence": rating["evidence"],
+                         "score": gt.label("not_assessed", lang) if score == "na" else (score or "—")})
+        people.append({"name": person["name"] or f"{gt.label('interviewer', lang)} {i + 1}", "rows": rows})
+    return FILES.render("print.html", {
+        "lang": lang, "title": title, "type": gt.GUIDE_TYPE_LABELS[kind][lang], "role": role, "guide": guide,
+        "items": items, "people": people, "view": view,
+        "L": {key.replace(".", "_"): gt.label(key, lang) for key in (
+            "role", "opening", "opening.who", "opening.agenda", "opening.notes", "questions", "follow_ups",
+            "own_question", "candidate_questions", "closing", "closing.next_steps", "closing.hear_back",
+            "practicalities", "practicalities.notice_period", "practicalities.pay", "practicalities.location",
+            "practicalities.other", "scoring_sheet", "rating", "evidence", "competency", "consensus", "spread",
+            "talk_first", "debrief_order", "gdpr")},
+    })
