@@ -78,11 +78,25 @@ def add_assets(frag, files, css=(), js=(), layer=True):
     return frag
 
 
+def _ascii_js(text):
+    """``text`` with every non-ASCII character as a ``\\uXXXX`` escape (valid in JavaScript strings, regular
+    expressions and names), so the file reads the same whatever charset the server or browser assumes."""
+    return "".join(ch if ord(ch) < 128 else "".join(f"\\u{unit:04x}" for unit in _utf16(ch)) for ch in text)
+
+
+def _utf16(ch):
+    code = ord(ch)
+    if code < 0x10000:
+        return (code,)
+    code -= 0x10000
+    return (0xD800 + (code >> 10), 0xDC00 + (code & 0x3FF))
+
+
 @functools.lru_cache(maxsize=None)
 def on_demand_text(name, lang):
-    """The served text of an on-demand file: its strings in ``lang``, then the file (minified)."""
-    strings = escape_script_json(json.dumps(layer_ui_strings(lang), ensure_ascii=False, separators=(",", ":")))
-    return f"window.XBlockLayerUIStrings={strings};\n" + LAYER_FILES.static_text("static/js/" + name)
+    """The served text of an on-demand file: its strings in ``lang``, then the file (minified), ASCII only."""
+    strings = escape_script_json(json.dumps(layer_ui_strings(lang), ensure_ascii=True, separators=(",", ":")))
+    return _ascii_js(f"window.XBlockLayerUIStrings={strings};\n" + LAYER_FILES.static_text("static/js/" + name))
 
 
 @functools.lru_cache(maxsize=None)

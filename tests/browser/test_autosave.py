@@ -34,6 +34,14 @@ def saved_profile(new_page, url):
     return KravprofilPage(new_page("sv")).open(url)
 
 
+def close_tab(page):
+    """Close a tab as a learner does (unload handlers run) and wait until it is gone."""
+    page.close(run_before_unload=True)
+    deadline = time.monotonic() + 10
+    while not page.is_closed() and time.monotonic() < deadline:
+        time.sleep(0.05)
+
+
 def two_tabs(new_page, scenario_url):
     first = new_page("sv")
     second = new_page(context=first.context)  # a second tab of the same browser, same learner
@@ -149,6 +157,31 @@ def test_same_field_use_saved_keeps_my_other_edits_and_my_text_recoverable(new_p
     assert tab_b.root.locator(RECOVERY).count() == 0
 
 
+def test_if_the_conflict_ui_cannot_load_saves_wait_and_it_is_tried_again(new_page, scenario_url):
+    tab_a, tab_b, url = two_tabs(new_page, scenario_url)
+    blocked = []
+
+    def fail_once(route):
+        if not blocked:
+            blocked.append(route.request.url)
+            route.abort()
+        else:
+            route.continue_()
+
+    tab_b.page.route("**/xblock_layer_ui.js*", fail_once)
+    tab_a.fill({"basics.role": ROLE_A})
+    tab_a.save()
+    tab_b.fill({"basics.role": ROLE_B})
+    tab_b.button("save").click()
+    tab_b.page.wait_for_function(
+        "() => document.querySelector('.kravprofil-block .kp-save-status').classList.contains('xbl-error')")
+    assert blocked, "the on-demand file was asked for"
+    assert tab_b.field("basics.role").input_value() == ROLE_B  # nothing overwritten meanwhile
+    dialog = tab_b.root.locator(DIALOG)
+    dialog.wait_for(state="visible", timeout=15_000)  # tried again after a few seconds
+    assert ROLE_B in dialog.inner_text() and ROLE_A in dialog.inner_text()
+
+
 def test_a_failing_server_is_retried_and_the_text_is_kept_in_the_browser(page, scenario_url, new_page):
     kp = KravprofilPage(page).open(scenario_url("kravprofil"))
     failures = []
@@ -198,7 +231,7 @@ def test_leaving_within_the_debounce_loses_nothing(new_page, scenario_url, how):
     text = f"Skrivet precis innan fliken stängdes ({how})"
     kp.field("basics.team").fill(text)  # the debounced save is 1.5 s away
     if how == "close":
-        page.close(run_before_unload=True)
+        close_tab(page)
     else:
         page.goto("about:blank")
     other = new_page("sv")  # a fresh browser: only the server can have it
@@ -209,6 +242,50 @@ def test_leaving_within_the_debounce_loses_nothing(new_page, scenario_url, how):
             break
         time.sleep(0.5)
     assert fresh.field("basics.team").input_value() == text
+
+
+def test_a_tab_closed_offline_is_restored_and_saved_on_the_next_visit(new_page, scenario_url):
+    url = scenario_url("kravprofil")
+    page = new_page("sv")
+    kp = KravprofilPage(page).open(url)
+    page.context.set_offline(True)
+    kp.field("conditions.hours").fill("Dagtid, flex 7–18 (skrivet utan nät)")
+    later = new_page(context=page.context)  # the same browser (a blank tab keeps it open)
+    close_tab(page)  # the keepalive cannot reach the server: only the local copy has it
+    later.context.set_offline(False)
+    again = KravprofilPage(later).open(url)
+    assert again.field("conditions.hours").input_value() == "Dagtid, flex 7–18 (skrivet utan nät)"
+    again.wait_all_saved()
+    assert strings(again.page)["restored"] in again.status().inner_text()
+    fresh = saved_profile(new_page, url)
+    assert fresh.field("conditions.hours").input_value() == "Dagtid, flex 7–18 (skrivet utan nät)"
+
+
+def test_a_copy_left_offline_that_clashes_with_a_later_save_asks_on_the_next_visit(new_page, scenario_url):
+    url = scenario_url("kravprofil")
+    page = new_page("sv")
+    kp = KravprofilPage(page).open(url)
+    page.context.set_offline(True)
+    kp.fill({"basics.role": "Roll skriven utan nät", "basics.team": "Team skrivet utan nät"})
+    later = new_page(context=page.context)
+    close_tab(page)
+    later.context.set_offline(False)
+    other = KravprofilPage(new_page("sv")).open(url)  # meanwhile, on another computer
+    other.fill({"basics.role": "Roll sparad på en annan dator"})
+    other.save()
+
+    again = KravprofilPage(later).open(url)
+    dialog = again.root.locator(DIALOG)
+    dialog.wait_for(state="visible")
+    assert dialog.locator(".xbl-cmp").count() == 1  # the team changed on one side only: merged, not asked
+    assert [t.inner_text() for t in dialog.locator(".xbl-text").all()] == [
+        "Roll skriven utan nät", "Roll sparad på en annan dator"]
+    dialog.locator("button").nth(1).click()  # use the saved one; mine goes to the recovery area
+    again.wait_all_saved()
+    assert "Roll skriven utan nät" in again.root.locator(RECOVERY).inner_text()
+    fresh = saved_profile(new_page, url)
+    assert fresh.values(["basics.role", "basics.team"]) == {
+        "basics.role": "Roll sparad på en annan dator", "basics.team": "Team skrivet utan nät"}
 
 
 def test_the_save_status_stays_in_view_while_scrolling(new_page, scenario_url, shoot):
@@ -271,7 +348,7 @@ def test_a_download_while_offline_says_why_instead_of_an_error_page(page, scenar
     assert data[:2] == b"PK"
 
 
-def test_a_paste_over_the_limit_keeps_what_did_not_fit_in_view(page, scenario_url, shoot):
+def test_a_paste_over_the_limit_keeps_what_did_not_fit_in_view(page, scenario_url, shoot, axe_scan):
     page.context.grant_permissions(["clipboard-read", "clipboard-write"])
     kp = KravprofilPage(page).open(scenario_url("kravprofil"))
     field = kp.field("purpose.purpose")
@@ -292,6 +369,27 @@ def test_a_paste_over_the_limit_keeps_what_did_not_fit_in_view(page, scenario_ur
     counter = kp.root.locator(".xbl-n").first
     assert re.sub(r"\s", "", f"{limit:,}".replace(",", " ")) in re.sub(r"\s", "", counter.inner_text())
     shoot(notice, "autosave-paste-overflow")
+    violations = axe_scan(page, ".kravprofil-block")  # the counter and the notice included
+    assert not violations, pretty(violations)
+    kp.wait_all_saved()
+    notice.locator("button").click()  # dismissed only by the learner
+    notice.wait_for(state="detached")
+
+
+def test_text_dropped_over_the_limit_is_not_cut_silently(page, scenario_url):
+    kp = KravprofilPage(page).open(scenario_url("kravprofil"))
+    field = kp.field("basics.role")
+    limit = int(field.get_attribute("maxlength"))
+    field.fill("Chef")
+    dropped = "Lång rolltitel " * 400
+    handle = page.evaluate_handle("text => { const d = new DataTransfer(); d.setData('text/plain', text); return d; }",
+                                  dropped)
+    field.dispatch_event("drop", {"dataTransfer": handle})
+    notice = kp.root.locator(".xbl-over")
+    notice.wait_for()
+    value = field.input_value()
+    assert len(value) == limit and value.startswith("ChefLång rolltitel")
+    assert value + notice.locator("textarea").input_value() == "Chef" + dropped
     kp.wait_all_saved()
 
 

@@ -163,13 +163,14 @@ def test_on_demand_files_are_served_as_the_block_s_resources(monkeypatch):
 
     monkeypatch.setattr(assets, "ON_DEMAND_JS", {"xblock_layer.js": "layer_url"})
     served = KravprofilXBlock.open_local_resource("public/xblock_layer/sv/xblock_layer.js").read().decode("utf-8")
+    assert served.isascii()  # the same text whatever charset the response is read with
     head, _, body = served.partition("\n")
-    assert body == assets.LAYER_FILES.static_text(assets.LAYER_JS)
+    assert body == assets._ascii_js(assets.LAYER_FILES.static_text(assets.LAYER_JS))  # pylint: disable=W0212
     assert head.startswith("window.XBlockLayerUIStrings={") and head.endswith("};")
     strings = json.loads(head[len("window.XBlockLayerUIStrings="):-1])
     assert strings == layer_ui_strings("sv") and strings["keep_mine"] == "Behåll min version"
     english = KravprofilXBlock.open_local_resource(b"public/xblock_layer/en/xblock_layer.js").read().decode("utf-8")
-    assert '"keep_mine":"Keep my version"' in english
+    assert '"keep_mine":"Keep my version"' in english and '"keep_mine":"Beh\\u00e5ll min version"' in served
     for uri in ("public/xblock_layer/sv/../registry.py", "public/xblock_layer/sv/xblock_layer_ui.js",
                 "public/xblock_layer/de/xblock_layer.js", "public/xblock_layer/xblock_layer.js",
                 "public/xblock_layer/sv/i18n.py", b"public/xblock_layer/sv/x.js"):
@@ -211,3 +212,15 @@ def test_minified_javascript_still_parses(package, path, tmp_path):
     target.write_text(minified, encoding="utf-8")
     result = subprocess.run(["node", "--check", str(target)], capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stderr
+
+
+@pytest.mark.skipif(not shutil.which("node"), reason="node (installed with npm, which make test needs) is missing")
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_served_on_demand_files_parse(lang, tmp_path):
+    for name in assets.ON_DEMAND_JS:
+        if not assets._available("static/js/" + name):  # pylint: disable=protected-access
+            continue
+        target = tmp_path / name
+        target.write_text(assets.on_demand_text(name, lang), encoding="ascii")
+        result = subprocess.run(["node", "--check", str(target)], capture_output=True, text=True, timeout=60)
+        assert result.returncode == 0, result.stderr

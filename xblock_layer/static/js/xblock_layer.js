@@ -1,13 +1,36 @@
 /* XBlockLayer: what our blocks share in the browser (plain ES2017 script, no build step; window.XBlockLayer).
-   post/get: JSON over fetch, the csrftoken cookie sent as X-CSRFToken; they resolve {status, body}, status 0
-   when the network failed. mk/fmt/each: DOM helpers (text only through textContent and value, never as HTML).
-   autosave: a copy in localStorage until the server confirms, debounced saves, retry with back-off, a keepalive
-   flush when the tab is hidden or closed, a revision check at start, a three-way merge on 409 and a dialog
-   (both texts side by side) only when the same field changed on both sides; the version not chosen stays
-   recoverable. limits: a counter near a field's maxlength; a paste over it keeps the rest visible.
-   guard: a document link saves, checks the connection first and says why not.
-   Merging, the conflict dialog and the recovery area: xblock_layer_ui.js, loaded on demand.
-   How a block uses it: docs/xblock-layer.md and kravprofil.js. */
+   (Comments cost nothing: the server minifies this file once per process.)
+
+   Helpers: dom(element) (jQuery or DOM -> DOM), mk(tag, props, parent) ("a-b" keys -> attributes, others ->
+   properties; text only through textContent/value, never as HTML), fmt("%(n)s", {n}), each(list, fn),
+   describe(el, id, on) (aria-describedby), post(url, body, keepalive) / get(url) (JSON over fetch, the
+   csrftoken cookie as X-CSRFToken; resolve {status, body}, status 0 when the network failed),
+   store(key[, value | null]) (localStorage JSON, never throws), isObj(v).
+
+   autosave(o) -> {changed(), save(), saveNow(), dirty(), say(text, isError), check(), revision(), adopt(body)}
+   o.root        the block's root element            o.uid      prefix for ids the layer creates
+   o.url         save handler: POST {<name>: state, revision} -> 200 {revision, saved_at, ...} or 409
+                 {<name>: saved state, revision, saved_at}
+   o.stateUrl    GET {<name>, revision, saved_at} (student_view_user_state of RevisionedSaveMixin)
+   o.name        the state's key (the block's state_name)       o.key   localStorage prefix
+   o.revision, o.savedAt   from the page's JSON             o.strings  layer_js_strings + the block's
+   o.uiUrl       the page JSON's layer_ui_url (xblock_layer_ui.js: merge, dialog, recovery; loaded on demand)
+   o.status      role="status" aria-live="polite" element, in a bar the block's CSS makes sticky
+   o.box         the dialog and the recovery area are inserted after it     o.btn  class of their buttons
+   o.home        focus target after dismissing the recovery area
+   o.collect()   form -> state (an object: keys changed on one side merge, a list or text is one value)
+   o.render(s)   state -> form     o.label(path), o.show(value, path)  optional: names/texts in the dialog
+   o.onSaved(body)  optional: the 200 answer           o.delay  debounce in ms (1500)
+   What it does: a copy in localStorage until the server confirms, debounced saves, 5xx and network failures
+   retried with back-off (the status says the text is kept in this browser), a keepalive flush when the tab is
+   hidden or closed, a save at once on "online", a revision check at start (stale HTML) that saves wait for,
+   a three-way merge on 409 and a dialog (both texts side by side) only when the same field changed on both
+   sides; the version not chosen stays recoverable. When the status bar is out of view (an LMS iframe
+   scrolls with the page), the status also shows under the field being edited.
+
+   limits(root, strings): a counter near a field's maxlength; a paste or drop over it keeps the rest visible to copy.
+   guard(link, saver, strings): a document link saves, checks the server first and says why not.
+   Example: kravprofil_xblock/static/js/kravprofil.js. */
 (function () {
   "use strict";
   if (window.XBlockLayer) { return; }
@@ -68,7 +91,7 @@
     return (isNaN(d) ? new Date() : d).toLocaleTimeString("sv", {hour: "2-digit", minute: "2-digit"});
   };
 
-  /* The autosave engine; the options are described in docs/xblock-layer.md. What merges and asks (a 409, a
+  /* The autosave engine (options: see the top of this file). What merges and asks (a 409, a
      newer revision found by the check, copies left by closed tabs, the version not chosen) is in
      xblock_layer_ui.js, loaded when first needed: it means the server answered, so it can be fetched. */
   function autosave(o) {
@@ -93,7 +116,7 @@
         n.textContent = text;
         n.classList.toggle("xbl-error", !!isError);
       });
-      if (!inView && f.matches("[data-field]") && o.root.contains(f)) { f.after(echo); } else { echo.remove(); }
+      if (!inView && f && f.matches("[data-field]") && o.root.contains(f)) { f.after(echo); } else { echo.remove(); }
     }
     function saved(iso) { say(fmt(S.saved, {time: hhmm(iso)}) + (st.note ? " " + st.note : "")); st.note = ""; }
     const keep = () => store(copyKey, {rev: st.rev, base: st.base, state: o.collect(), t: Date.now()});
@@ -216,27 +239,36 @@
     }
     const limited = (f) => f.maxLength > 0 && f.id && f.selectionStart !== null;
     root.addEventListener("input", (ev) => { if (limited(ev.target)) { count(ev.target); } });
-    root.addEventListener("paste", (ev) => {
-      const f = ev.target, max = f.maxLength;
-      if (!limited(f) || !ev.clipboardData) { return; }
-      let text = ev.clipboardData.getData("text/plain").replace(/\r\n?/g, "\n");
+    // A paste, or a drop of text from elsewhere (dropped text goes at the end: the drop point inside a field
+    // is not known; a drag within the same field only moves text and is left to the browser).
+    let dragged = null;
+    root.addEventListener("dragstart", (ev) => { dragged = ev.target; });
+    root.addEventListener("dragend", () => { dragged = null; });
+    const over = (ev) => {
+      const f = ev.target, max = f.maxLength, data = ev.clipboardData || ev.dataTransfer, drop = ev.type === "drop";
+      if (!limited(f) || !data || (drop && dragged === f)) { return; }
+      let text = data.getData("text/plain").replace(/\r\n?/g, "\n");
       if (f.tagName === "INPUT") { text = text.replace(/\n/g, " "); }
-      const room = max - f.value.length + f.selectionEnd - f.selectionStart;
+      const from = drop ? f.value.length : f.selectionStart, to = drop ? from : f.selectionEnd;
+      const room = max - f.value.length + to - from;
       if (text.length <= room) { return; }
       ev.preventDefault();
       let fit = text.slice(0, Math.max(room, 0));
       if (/[\ud800-\udbff]$/.test(fit)) { fit = fit.slice(0, -1); }  // never half a character
-      f.setRangeText(fit, f.selectionStart, f.selectionEnd, "end");
+      f.focus();
+      f.setRangeText(fit, from, to, "end");
       f.dispatchEvent(new Event("input", {bubbles: true}));
       const rest = text.slice(fit.length), old = byId(f, "-over");
-      if (old) { old.parentNode.removeChild(old); }
+      if (old) { old.remove(); }
       const box = mk("div", {id: f.id + "-over", className: "xbl-over", role: "alert"});
       (byId(f, "-n") || f).after(box);
       mk("p", {id: f.id + "-om", textContent: fmt(S.overflow, {n: num(rest.length), max: num(max)})}, box);
       mk("textarea", {readOnly: true, rows: 3, value: rest, "aria-labelledby": f.id + "-om"}, box);
       mk("button", {type: "button", className: "xbl-link", textContent: S.alt_dismiss}, box)
         .addEventListener("click", () => { box.remove(); f.focus(); });
-    });
+    };
+    root.addEventListener("paste", over);
+    root.addEventListener("drop", over);
   }
 
   /* A link to a document or page built from the saved state: save pending work first, make sure the server
