@@ -131,20 +131,20 @@ JS = {
     "saved_at": _("Last saved %(time)s."),
     "missing": _("Still to fill in to complete this step: %(sections)s."),
     "complete": _("Every section this step needs is filled in."),
-    "placeholder_warning": _("The ad still contains %(placeholder)s. Replace the bracketed placeholders with your "
-                             "own text, or choose the download again to download it as it is."),
-    "ad_complete_missing": _("Still to write in the ad: %(sections)s."),
-    "ad_complete": _("The ad has every part and no placeholder is left."),
+    "placeholder_warning": _("The ad still contains %(placeholder)s. Replace the placeholders, or choose the "
+                             "download again to download it anyway."),
 }
 
 # The ad step (Studio setting step = "ad"): the same learner's profile from the earlier block, read-only here.
 AD_STEP = {
+    "ad_complete_missing": _("Still to write in the ad: %(sections)s."),
+    "ad_complete": _("The ad has every part and no placeholder is left."),
     "ad_step_note": _("The requirement profile below comes from the earlier step of the course and is shown "
                       "read-only; change it there. Here you write and download the job ad."),
     "ad_step_empty": _("There is no requirement profile from the earlier step yet. Write it there first, then "
                        "come back: the ad is drafted from it."),
 }
-JS.update(AD_STEP)
+
 
 ERRORS = {
     "bad_revision": _("The revision must be a whole number of 0 or more."),

@@ -349,9 +349,8 @@
 
     /* ---- start ---- */
     if (data.step === "ad") {
-      const note = q(".kp-step-note");
-      note.textContent = data.has_source ? S.ad_step_note : S.ad_step_empty;
-      note.hidden = false;
+      q(".kp-required").insertAdjacentElement("beforebegin", mk("p", {className: "kp-step-note",
+        textContent: data.has_source ? S.ad_step_note : S.ad_step_empty}));
     }
     render(data.profile);
     loadFramework();
