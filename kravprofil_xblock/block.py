@@ -24,6 +24,8 @@ from .studio import StudioSettingsMixin
 from .view_context import section_titles
 
 DEFAULT_REQUIRED_SECTIONS = ["basics", "purpose", "requirements", "competencies", "process"]
+STEPS = ("profile", "ad")
+MAX_SHARED_COURSES = 3  # kravprofil_work keeps the learner's latest profiles of at most this many courses
 
 
 def _section_choices(block):
@@ -61,11 +63,24 @@ class KravprofilXBlock(
         default=DEFAULT_REQUIRED_SECTIONS, scope=Scope.settings,
         list_style="set", list_values_provider=_section_choices)
 
+    step = String(
+        display_name=_("Step"),
+        help=_("Profile: the whole requirement profile and the ad. Ad: the job ad only, from the same learner's "
+               "profile in an earlier kravprofil block of the course (read-only here)."),
+        default="profile", scope=Scope.settings,
+        values=[{"display_name": "Kravprofil / Profile", "value": "profile"},
+                {"display_name": "Annons / Ad", "value": "ad"}])
+
     profile = Dict(default={}, scope=Scope.user_state, help="The learner's requirement profile (validated).")
+    # The learner's whole profile per course, written by the profile step and read by the ad step (a later unit):
+    # Scope.user_info is per learner across blocks, so it never reaches another learner (docs/contracts.md).
+    kravprofil_work = Dict(
+        default={}, scope=Scope.user_info,
+        help="The learner's latest requirement profile per course id, for the ad step (see docs/contracts.md).")
     # revision, saved_at (RevisionedSaveMixin), completed (CompletionOnceMixin), kravprofil_shared
     # (ProfileSummaryField) come from the layer.
 
-    editable_fields = ("display_name", "instructions", "framework_override", "max_competencies",
+    editable_fields = ("display_name", "step", "instructions", "framework_override", "max_competencies",
                        "required_sections")
 
     catalogue = CATALOGUE  # ugettext (CatalogueMixin): the Studio editor's field labels
@@ -77,8 +92,43 @@ class KravprofilXBlock(
         return framework_for(self.framework_override)
 
     def saved_state(self):
-        """The saved profile for a 409 answer and ``student_view_user_state`` (RevisionedSaveMixin)."""
-        return {"profile": self.stored_profile()}
+        """The saved profile for a 409 answer and ``student_view_user_state`` (RevisionedSaveMixin); in the ad step
+        what its page shows (the profile step's sections with this block's ad)."""
+        return {"profile": self.view_profile() if self.is_ad_step() else self.stored_profile()}
+
+    def is_ad_step(self):
+        return self.step == "ad"
+
+    def shared_profile(self):
+        """This learner's profile from the profile step of this course (validated), or ``None``."""
+        entry = self.course_entry("kravprofil_work")
+        if not isinstance(entry, dict) or entry.get("version") != 1:
+            return None
+        try:
+            return validate_profile(entry.get("profile"))
+        except ProfileError:
+            return None
+
+    def share_profile(self, profile, saved_at):
+        """Store ``profile`` as this course's entry of ``kravprofil_work``; keep the latest few courses only."""
+        self.set_course_entry("kravprofil_work", {"version": 1, "profile": profile, "saved_at": saved_at})
+        work = dict(self.kravprofil_work or {})
+        if len(work) > MAX_SHARED_COURSES:
+            newest = sorted(work, key=lambda k: str((work[k] or {}).get("saved_at", "")), reverse=True)
+            self.kravprofil_work = {k: work[k] for k in newest[:MAX_SHARED_COURSES]}
+
+    def with_shared_sections(self, ad):
+        """The ad step's profile: every section from the profile step, the ad from this block."""
+        base = self.shared_profile() or empty_profile()
+        return validate_profile({**base, "ad": ad})
+
+    def view_profile(self):
+        """What the page shows: the own saved profile, or in the ad step the shared sections with the own ad."""
+        if not self.is_ad_step():
+            return self.profile
+        base = self.shared_profile() or empty_profile()
+        own = self.stored_profile()["ad"] if self.profile else None
+        return {**base, "ad": own if own is not None and any(v.strip() for v in own.values()) else base["ad"]}
 
     def stored_profile(self):
         """The learner's saved profile with every key present (an empty profile before the first save)."""
@@ -94,10 +144,12 @@ class KravprofilXBlock(
     def student_view(self, context=None):  # pylint: disable=unused-argument
         """The learner's form; the state travels as escaped JSON inside the page, never as init arguments."""
         lang = current_lang()
-        data_json = state_json(self.profile, self.revision, self.saved_at, self.max_competencies,
-                               self.framework_override, lang, extra=layer_page_data(self))
+        profile = self.view_profile()
+        data_json = state_json(profile, self.revision, self.saved_at, self.max_competencies,
+                               self.framework_override, lang,
+                               extra={**layer_page_data(self), **self.page_extra(profile, lang)})
         html = page_html(lang, element_id(self.scope_ids.usage_id, "kp"), self.display_name, self.instructions,
-                         self.required_sections, data_json)
+                         ["ad"] if self.is_ad_step() else self.required_sections, data_json)
         frag = add_assets(Fragment(html), FILES, css=("static/css/kravprofil.css",), js=("static/js/kravprofil.js",))
         frag.initialize_js("KravprofilBlock")
         return frag

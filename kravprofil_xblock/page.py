@@ -16,6 +16,8 @@ from recruitment_core.framework_override import framework_version
 from recruitment_core.profile import MAX_REQUIREMENTS, MAX_TASKS, empty_profile
 from xblock_layer.rendering import PackageFiles, escape_script_json
 
+from .i18n import translate_dict
+from .strings import AD_STEP
 from .view_context import (
     PRIORITY_LIMIT, ROW_TEXT_LIMIT, categories, js_strings, page_strings, section_titles, simple_sections,
 )
@@ -51,8 +53,12 @@ def static_parts(lang):
 
 
 @functools.lru_cache(maxsize=4)
-def _strings_json(lang):
-    return json.dumps(js_strings(lang), ensure_ascii=False, separators=(",", ":"))
+def _strings_json(lang, step="profile"):
+    """The script's strings; the ad step's own ones only on the ad step's page (the default page stays small)."""
+    strings = js_strings(lang)
+    if step == "ad":
+        strings = {**strings, **translate_dict(AD_STEP, lang)}
+    return json.dumps(strings, ensure_ascii=False, separators=(",", ":"))
 
 
 @functools.lru_cache(maxsize=1)
@@ -61,8 +67,10 @@ def _empty_profile_json():
 
 
 def state_json(profile, revision, saved_at, maximum, override, lang, extra=None):
-    """The page's JSON (state, advice, strings, ``extra`` keys), escaped for a ``<script type="application/json">``
-    element."""
+    """The page's JSON (state, advice, strings), escaped for a ``<script type="application/json">`` element.
+
+    ``extra`` (the step, what is still missing) is added as it is; in the ad step only the ad's advice is shown.
+    """
     if profile:
         text = profile_json(profile)
     else:
@@ -76,10 +84,17 @@ def state_json(profile, revision, saved_at, maximum, override, lang, extra=None)
         # The framework (about 11 KB per language) is fetched once from the framework_data handler and cached
         # by the browser; the page carries only the query naming this framework and language.
         "framework_query": f"v={framework_version(override)}&lang={lang}",
-        "advice": cached_advice(profile, text, override, lang, maximum),
+        "advice": _step_advice(cached_advice(profile, text, override, lang, maximum), extra),
         **(extra or {}),
     }, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
-    return escape_script_json(f'{head[:-1]},"profile":{text},"strings":{_strings_json(lang)}}}')
+    step = (extra or {}).get("step", "profile")
+    return escape_script_json(f'{head[:-1]},"profile":{text},"strings":{_strings_json(lang, step)}}}')
+
+
+def _step_advice(advice, extra):
+    if extra and extra.get("step") == "ad":
+        return [item for item in advice if item.get("section") == "ad"]
+    return advice
 
 
 def page_html(lang, uid, display_name, instructions, required_sections, data_json):

@@ -5,4 +5,9 @@ SCENARIOS = (
     ("Kravprofil (max 3 kompetenser, krav och kompetenser krävs)",
      '<vertical_demo><kravprofil display_name="Kravprofil: kort variant" max_competencies="3" '
      "required_sections='[\"basics\", \"requirements\", \"competencies\"]'/></vertical_demo>"),
+    # The ad in its own step, as in the course (Kravprofilsarbetet, then Annonsering): the second block continues
+    # the same learner's profile from the first one.
+    ("Kravprofil och annons i två steg",
+     '<vertical_demo><kravprofil display_name="Kravprofilsarbetet"/>'
+     '<kravprofil display_name="Annonsering" step="ad"/></vertical_demo>'),
 )

@@ -95,7 +95,7 @@ FORM = {
         ("other", "textarea", _("Other conditions"), ""),
     ],
     "process": [
-        ("steps", "textarea", _("Steps of the process"), _("For example: screening, phone interview, "
+        ("steps", "textarea", _("Steps of the process"), _("For example: screening, phone screen, "
                                                             "work sample, interviews, references.")),
         ("candidate_info", "textarea", _("What candidates are told, and when"),
          _("When they get an answer after applying and after each step.")),
@@ -128,7 +128,23 @@ JS = {
     "drafted": _("The ad draft is ready below. Edit it freely."),
     "framework_error": _("The list of competencies could not be loaded."),
     "framework_retry": _("Try again"),
+    "saved_at": _("Last saved %(time)s."),
+    "missing": _("Still to fill in to complete this step: %(sections)s."),
+    "complete": _("Every section this step needs is filled in."),
+    "placeholder_warning": _("The ad still contains %(placeholder)s. Replace the placeholders, or choose the "
+                             "download again to download it anyway."),
 }
+
+# The ad step (Studio setting step = "ad"): the same learner's profile from the earlier block, read-only here.
+AD_STEP = {
+    "ad_complete_missing": _("Still to write in the ad: %(sections)s."),
+    "ad_complete": _("The ad has every part and no placeholder is left."),
+    "ad_step_note": _("The requirement profile below comes from the earlier step of the course and is shown "
+                      "read-only; change it there. Here you write and download the job ad."),
+    "ad_step_empty": _("There is no requirement profile from the earlier step yet. Write it there first, then "
+                       "come back: the ad is drafted from it."),
+}
+
 
 ERRORS = {
     "bad_revision": _("The revision must be a whole number of 0 or more."),
@@ -141,4 +157,5 @@ ERRORS = {
     "max_range": _("The maximum number of competencies must be between 1 and 20."),
     "sections_unknown": _("Unknown section in the required sections: %(name)s."),
     "sections_empty": _("Choose at least one required section."),
+    "step": _("The step must be profile or ad."),
 }

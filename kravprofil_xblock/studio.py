@@ -20,6 +20,21 @@ class StudioSettingsMixin:
     studio_max_bytes = MAX_STUDIO_BODY
     studio_max_depth = MAX_STUDIO_DEPTH
 
+    def studio_values(self, data):
+        """The layer's strict reading, except that JSON ``true``/``false`` as ``max_competencies`` stays a bool.
+
+        ``Integer.from_json(True)`` is 1, so the layer would store a checkbox value as "at most 1 competency";
+        kept as a bool, ``validate_field_data`` refuses it with the field's own message.
+        """
+        sent = data.get("values") if isinstance(data, dict) else None
+        if isinstance(sent, dict) and isinstance(sent.get("max_competencies"), bool):
+            raw = sent["max_competencies"]
+            values, to_reset = super().studio_values(
+                {**data, "values": {k: v for k, v in sent.items() if k != "max_competencies"}})
+            values["max_competencies"] = raw
+            return values, to_reset
+        return super().studio_values(data)
+
     def validate_field_data(self, validation, data):
         """Add one error per problem of ``data`` (the values about to be saved) to ``validation``."""
         tr = gettext_for(current_lang())
@@ -38,6 +53,9 @@ class StudioSettingsMixin:
                 error(tr(ERRORS["framework_invalid"]))
                 for problem in problems:
                     error(problem)
+
+        if data.step not in ("profile", "ad"):
+            error(tr(ERRORS["step"]))
 
         maximum = data.max_competencies
         if isinstance(maximum, bool) or not isinstance(maximum, int) or not 1 <= maximum <= 20:

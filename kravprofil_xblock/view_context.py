@@ -1,6 +1,8 @@
 """Translated, cached pieces of the learner's page (built once per language)."""
 import functools
 
+from recruitment_core import profile_text
+from recruitment_core.lang import normalize_lang
 from recruitment_core.profile import MAX_LONG_TEXT_CHARS, MAX_PRIORITY, MAX_TEXT_CHARS
 from xblock_layer.js_strings import layer_js_strings
 
@@ -16,11 +18,26 @@ PRIORITY_LIMIT = MAX_PRIORITY
 PAGE_SECTIONS = ("basics", "purpose", "tasks", "requirements", "competencies", "conditions", "process")
 
 
+# The form's section titles and field labels come from recruitment_core.profile_text, the one source that the
+# Word documents and the print view read too; help texts stay in this package's catalogue.
+_CORE_LABELS = {"req_text": "requirements.text", "req_category": "requirements.category",
+                "req_must": "requirements.must", "req_weight": "requirements.weight", "req_why": "requirements.why",
+                "req_assessment": "requirements.assessment", "req_stage": "requirements.stage",
+                "req_level": "requirements.level", "comp_level": "competencies.level",
+                "comp_priority": "competencies.priority"}
+
+
+def _core(table, key, lang):
+    return table[key][normalize_lang(lang)]
+
+
 @functools.lru_cache(maxsize=4)
 def page_strings(lang):
     """Strings of the Django template."""
     strings = translate_dict(PAGE, lang)
-    strings.update({"section_" + key: value for key, value in translate_dict(SECTION_TITLES, lang).items()})
+    strings.update({"section_" + key: _core(profile_text.SECTION_TITLES, key, lang) for key in SECTION_TITLES})
+    strings.update({name: _core(profile_text.FIELD_LABELS, key, lang) for name, key in _CORE_LABELS.items()})
+    strings.update({"cat_" + cat: _core(profile_text.CATEGORY_LABELS, cat, lang) for cat in CATEGORIES})
     return strings
 
 
@@ -45,9 +62,10 @@ def simple_sections(lang):
     return {
         section: {
             "name": section,
-            "title": tr(SECTION_TITLES[section]),
+            "title": _core(profile_text.SECTION_TITLES, section, lang),
             "fields": [
-                {"key": key, "field": section + "." + key, "widget": widget, "label": tr(label),
+                {"key": key, "field": section + "." + key, "widget": widget,
+                 "label": _core(profile_text.FIELD_LABELS, f"{section}.{key}", lang),
                  "help": tr(help_text) if help_text else "",
                  "maxlength": MAX_LONG_TEXT_CHARS if widget == "textarea" and f"{section}.{key}" not in SHORT_TEXTAREAS
                  else MAX_TEXT_CHARS}
@@ -60,5 +78,4 @@ def simple_sections(lang):
 
 def section_titles(lang, names):
     """Localized titles of ``names`` (sections), in the given order."""
-    tr = gettext_for(lang)
-    return [tr(SECTION_TITLES[name]) for name in names if name in SECTION_TITLES]
+    return [_core(profile_text.SECTION_TITLES, name, lang) for name in names if name in SECTION_TITLES]

@@ -11,7 +11,7 @@ from recruitment_core.profile import profile_advice
 
 CACHE_SIZE = 256
 # What a page shows of each advice item (the match offsets and severity of wording flags are left out).
-SHOWN_KEYS = ("section", "index", "field", "kind", "ground", "message", "suggestion", "source")
+SHOWN_KEYS = ("section", "index", "field", "kind", "ground", "message", "suggestion", "source", "repeats")
 _cache = OrderedDict()
 _lock = threading.Lock()
 

@@ -18,7 +18,12 @@ JSON, which the same loader reads) with this shape::
         definition: {sv: ..., en: ...}
         indicators: {sv: [3-5 items], en: [the same number]}
         levels: {1: {sv: ..., en: ...}, 2: ..., 3: ..., 4: ..., 5: ...}
+        ad: {1: {sv: "Du …", en: "You …"}, ..., 5: ...}     # optional: ad-ready wording per level
         methods: [interview, work_sample, reference, test]   # one or more, no repeats
+
+``levels`` describe how well the behaviour is shown (independence, quality, complexity), not a job title.
+``ad`` holds one sentence per level addressed to the reader, for the job ad drafted from a kravprofil
+(``profile.draft_ad``); a framework without it gets a bracketed hint in the draft instead.
 
 Every problem found is reported, not just the first, as ``"<source>: <field path>: <problem>"``.
 Documents with anchors, aliases or explicit tags are refused (no alias bombs, no exotic types), and so
@@ -56,6 +61,7 @@ MAX_LEN = {"title": 120, "name": 80, "description": 500, "definition": 500, "ind
 _TOP_KEYS = {"id": True, "version": True, "title": True, "source": False, "clusters": True, "competencies": True}
 _CLUSTER_KEYS = ("id", "name", "description")
 _COMPETENCY_KEYS = ("id", "cluster", "name", "definition", "indicators", "levels", "methods")
+_OPTIONAL_COMPETENCY_KEYS = ("ad",)
 _CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -84,6 +90,7 @@ class Competency:
     indicators: dict      # {"sv": [str, ...], "en": [str, ...]}
     levels: dict          # {1: {"sv": str, "en": str}, ..., 5: {...}}
     methods: list
+    ad: dict = None       # {1: {"sv": "Du …", "en": "You …"}, ..., 5: {...}} or None
 
 
 @dataclass(frozen=True)
@@ -165,6 +172,7 @@ class Framework:
             "definition": dict(comp.definition),
             "indicators": {lang: list(comp.indicators[lang]) for lang in LANGUAGES},
             "levels": {level: dict(comp.levels[level]) for level in LEVELS},
+            **({"ad": {level: dict(comp.ad[level]) for level in LEVELS}} if comp.ad else {}),
             "methods": list(comp.methods),
         } for comp in self.competencies]
         return data
@@ -455,7 +463,8 @@ def _check_competency(raw, path, seen, known_clusters, err):
         err.add(path, f"expected a mapping, got {_type_name(raw)}")
         return None
     before = len(err.errors)
-    _check_keys(raw, path, dict.fromkeys(_COMPETENCY_KEYS, True), err)
+    _check_keys(raw, path, {**dict.fromkeys(_COMPETENCY_KEYS, True),
+                            **dict.fromkeys(_OPTIONAL_COMPETENCY_KEYS, False)}, err)
     comp_id = _check_id(raw.get("id"), _join(path, "id"), err) if "id" in raw else None
     if comp_id is not None:
         if comp_id in seen:
@@ -473,10 +482,11 @@ def _check_competency(raw, path, seen, known_clusters, err):
         if "indicators" in raw else None
     levels = _check_levels(raw.get("levels"), _join(path, "levels"), err) if "levels" in raw else None
     methods = _check_methods(raw.get("methods"), _join(path, "methods"), err) if "methods" in raw else None
+    ad = _check_levels(raw.get("ad"), _join(path, "ad"), err) if "ad" in raw else None
     if len(err.errors) > before:
         return None
     return Competency(id=comp_id, cluster=cluster, name=name, definition=definition, indicators=indicators,
-                      levels=levels, methods=methods)
+                      levels=levels, methods=methods, ad=ad)
 
 
 def _check_indicators(value, path, err):

@@ -311,6 +311,9 @@ def _text_fields(profile):
             yield section, None, key, value
 
 
+_DIGIT = re.compile(r"\d")
+
+
 def _structural_advice(profile, framework, lang, max_competencies):
     advice = []
     reqs = [(i, req) for i, req in enumerate(profile["requirements"]) if _has(req["text"])]
@@ -347,6 +350,9 @@ def _structural_advice(profile, framework, lang, max_competencies):
                                   _text(ADVICE, "duplicate_priority", lang, priority=comp["priority"])))
         seen_priorities.add(comp["priority"])
 
+    # Pay or its range, stated before the interview (directive (EU) 2023/970): a figure is what counts.
+    if filled_sections(profile) and not _DIGIT.search(profile["conditions"]["salary"]):
+        advice.append(_advice("conditions", None, "salary", "pay_range", _text(ADVICE, "pay_range", lang)))
     # Only once the learner has started: an empty profile gets no nagging about the process plan.
     if filled_sections(profile) and not _has(profile["process"]["candidate_info"]):
         advice.append(_advice("process", None, "candidate_info", "no_candidate_info",
@@ -414,10 +420,63 @@ def profile_advice(profile, framework, lang, max_competencies=6):
             item = {"section": section, "index": index, "field": field}
             item.update(flag)
             advice.append(item)
+    advice.extend(_placeholder_advice(profile["ad"], lang))
     balance = _ad_gender_advice(profile["ad"], lang)
     if balance:
         advice.append(balance)
-    return advice
+    return _ordered(_grouped(advice, lang))
+
+
+# The worst first: a manager who reads three items must have read the discrimination flags.
+_ORDER = {"discrimination": 0, "indirect": 1, "placeholder": 2}
+_PLACEHOLDER = re.compile(r"\[[^\[\]\n]{1,120}\]")
+
+
+def _ordered(advice):
+    """Discrimination, then indirect, then placeholders left in the ad, then the rest; stable within each."""
+    return sorted(advice, key=lambda item: _ORDER.get(item["kind"], 3))
+
+
+def _group_key(item):
+    if "severity" in item:  # a wording flag: the same words with the same message
+        return ("flag", item["kind"], item.get("ground"), item["match"].casefold(), item["message"])
+    if item["kind"] in ("missing_why", "missing_assessment", "missing_stage", "language_level"):
+        return ("structure", item["kind"])
+    return None
+
+
+def _grouped(advice, lang):
+    """One item for advice that repeats ("Han" in four fields, a missing reason on ten requirements).
+
+    The first item stays where it was and gets ``repeats`` (the other places: ``{"section", "index",
+    "field"}``) and a sentence on how many more places it concerns; the others are left out.
+    """
+    first = {}
+    kept = []
+    for item in advice:
+        key = _group_key(item)
+        if key is None or key not in first:
+            if key is not None:
+                first[key] = item
+            kept.append(item)
+            continue
+        first[key].setdefault("repeats", []).append(
+            {"section": item["section"], "index": item["index"], "field": item["field"]})
+    for item in kept:
+        if item.get("repeats"):
+            item["message"] += " " + _text(ADVICE, "repeats", lang, count=len(item["repeats"]))
+    return kept
+
+
+def _placeholder_advice(ad, lang):
+    """A bracketed placeholder of the draft ("[Företagets namn]") still in an ad field: replace it first."""
+    items = []
+    for key, value in ad.items():
+        found = _PLACEHOLDER.findall(value or "")
+        if found:
+            items.append(_advice("ad", None, key, "placeholder",
+                                 _text(ADVICE, "placeholder", lang, placeholder=found[0], count=len(found))))
+    return items
 
 
 def _ad_gender_advice(ad, lang):
@@ -446,21 +505,55 @@ def _bullets(lines):
     return "\n".join(f"• {line.strip()}" for line in lines if _has(line))
 
 
-def _requirement_line(req):
-    line = req["text"].strip()
-    level = req["level"].strip()
-    if level and level.lower() not in line.lower():
-        line = f"{line} ({level})"
-    return line
-
-
 def _localized(mapping, lang):
     if not isinstance(mapping, dict):
         return ""
     return mapping.get(lang) or mapping.get("sv") or ""
 
 
+# A reason written as a clause ("du kör till kunder varje vecka") joins with "eftersom"; one written as a phrase
+# ("kundbesök i länet") with "för". The first words that tell a clause from a phrase:
+_CLAUSE_START = re.compile(
+    r"(?:eftersom|då|för att|så att|du|vi|ni|tjänsten|rollen|arbetet|jobbet|det|man|kunderna|teamet|"
+    r"because|since|as|so that|you|we|the|it|this|our|customers)\b", re.IGNORECASE)
+_ALREADY_JOINED = re.compile(r"(?:eftersom|för att|så att|because|since|so that)\b", re.IGNORECASE)
+
+
+def _reason_candidates(why, lang):
+    """The requirement's reason as endings for its ad line, the likelier form first."""
+    reason = " ".join(_SENTENCE_PUNCTUATION.sub(" ", why).split())
+    if not reason:
+        return []
+    reason = _lower_first(reason)
+    if _ALREADY_JOINED.match(reason):
+        return [f", {reason}"]
+    clause = _text(AD, "reason_clause", lang, reason=reason)
+    phrase = _text(AD, "reason_phrase", lang, reason=reason)
+    return [clause, phrase] if _CLAUSE_START.match(reason) else [phrase, clause]
+
+
+def _indirect_flags(text, lang):
+    return [f for f in check_text(text, lang) if f["kind"] in ("indirect", "discrimination")]
+
+
+def _requirement_line(req, lang):
+    """One bullet of the ad: the requirement, its language level, and its reason where the reason is what
+    justifies an otherwise indirect requirement ("B-körkort, eftersom du kör till kunder varje vecka")."""
+    line = req["text"].strip().rstrip(".")
+    level = " ".join(req["level"].split())
+    if level and level.lower() not in line.lower():
+        shown = (_text(AD, "language_level", lang, level=level.upper())
+                 if req["category"] == "language" and level.upper() in CEFR_LEVELS else level)
+        line = f"{line} ({shown})"
+    if _has(req["why"]) and _indirect_flags(line, lang):
+        for ending in _reason_candidates(req["why"], lang):
+            if not _indirect_flags(line + ending, lang):
+                return line + ending
+    return line  # no flag, or one a reason cannot settle (years of experience): the advice says so
+
+
 def _competency_lines(profile, framework, lang):
+    """Each chosen competency as one "Du …" line at the chosen level, in priority order."""
     lines = []
     if framework is None:
         return lines
@@ -468,17 +561,23 @@ def _competency_lines(profile, framework, lang):
         item = framework.get(comp["id"])
         if item is None:
             continue  # never invent a competency the framework does not describe
-        name = _localized(item.name, lang).strip()
-        definition = _localized(item.definition, lang).strip()
-        lines.append(f"{name}: {definition}" if definition else name)
+        wording = getattr(item, "ad", None)
+        if wording and wording.get(comp["level"]):
+            lines.append(_localized(wording[comp["level"]], lang).strip())
+        else:
+            lines.append(_text(AD, "competency_missing_ad", lang, name=_localized(item.name, lang).strip(),
+                               level=comp["level"]))
     return lines
 
 
 def draft_ad(profile, framework, lang):
     """A first ad draft (the ``ad`` shape) built only from what the profile says.
 
-    Where the profile says nothing, the field gets a bracketed hint such as "[Beskriv vad ni erbjuder]".
-    ``ad.company`` is not part of the profile, so the learner's own text is kept if there is any.
+    The draft follows a Swedish job ad: an opening about the job, what you will do, skallkrav then personal
+    competencies at the chosen level ("Du …", from the framework's ``ad`` wording), meriterande, what we offer
+    (with a hint on the pay or its range), and the process: steps, dates, when every applicant gets an answer,
+    contact and how to apply. Where the profile says nothing, the field gets a bracketed hint such as
+    "[Beskriv vad ni erbjuder]". ``ad.company`` is not part of the profile, so the learner's own text is kept.
     """
     lang = normalize_lang(lang)
     profile = validate_profile(profile)
@@ -490,7 +589,7 @@ def draft_ad(profile, framework, lang):
     if role:
         team = basics["team"].strip()
         key = "intro_role_team" if team else "intro_role"
-        intro.append(_text(AD, key, lang, role=_lower_first(role), team=team))
+        intro.append(_text(AD, key, lang, role=_lower_first(role), team=_lower_first(team)))
     for value in (purpose["purpose"], purpose["goals"]):
         if _has(value):
             intro.append(value.strip())
@@ -499,8 +598,8 @@ def draft_ad(profile, framework, lang):
             intro.append(_text(AD, key, lang, value=basics[key].strip()))
 
     reqs = [req for req in profile["requirements"] if _has(req["text"])]
-    must = _bullets(_requirement_line(req) for req in reqs if req["must"])
-    merits = _bullets(_requirement_line(req) for req in reqs if not req["must"])
+    must = _bullets(_requirement_line(req, lang) for req in reqs if req["must"])
+    merits = _bullets(_requirement_line(req, lang) for req in reqs if not req["must"])
     comp_lines = _competency_lines(profile, framework, lang)
     if comp_lines:
         block = _text(AD, "competencies_lead", lang) + "\n" + _bullets(comp_lines)
@@ -509,7 +608,13 @@ def draft_ad(profile, framework, lang):
     offer = []
     if _has(basics["employment"]):
         offer.append(_text(AD, "employment", lang, value=basics["employment"].strip()))
-    for key in ("hours", "salary", "start", "travel"):
+    if _has(conditions["hours"]):
+        offer.append(_text(AD, "hours", lang, value=conditions["hours"].strip()))
+    if _has(conditions["salary"]):
+        offer.append(_text(AD, "salary", lang, value=conditions["salary"].strip()))
+    elif offer or any(_has(conditions[key]) for key in ("start", "travel", "other")):
+        offer.append(_text(AD, "ph_salary", lang))
+    for key in ("start", "travel"):
         if _has(conditions[key]):
             offer.append(_text(AD, key, lang, value=conditions[key].strip()))
     if _has(conditions["other"]):
@@ -517,15 +622,15 @@ def draft_ad(profile, framework, lang):
 
     steps = []
     if _has(process["steps"]):
-        steps.append(process["steps"].strip())
+        steps.append(_text(AD, "steps", lang, value=_lower_first(process["steps"].strip())))
     if _has(process["timeline"]):
         steps.append(_text(AD, "timeline", lang, value=process["timeline"].strip()))
-    if _has(process["candidate_info"]):
-        steps.append(process["candidate_info"].strip())
-    elif steps:
-        steps.append(_text(AD, "ph_candidate_info", lang))
-    if _has(process["contact"]):
-        steps.append(_text(AD, "contact", lang, value=process["contact"].strip()))
+    if steps or _has(process["candidate_info"]) or _has(process["contact"]):
+        steps.append(process["candidate_info"].strip() if _has(process["candidate_info"])
+                     else _text(AD, "ph_candidate_info", lang))
+        steps.append(_text(AD, "contact", lang, value=process["contact"].strip()) if _has(process["contact"])
+                     else _text(AD, "ph_contact", lang))
+        steps.append(_text(AD, "apply", lang))
 
     company = profile["ad"]["company"].strip()
     return {

@@ -73,7 +73,7 @@ class WordingDataError(ValueError):
 
 class _Rule:
     __slots__ = ("id", "kind", "ground", "severity", "not_before", "not_after", "needs_before", "unless_sentence",
-                 "message", "suggestion", "source", "neutral", "default_neutral", "hit_groups")
+                 "law_passes", "message", "suggestion", "source", "neutral", "default_neutral", "hit_groups")
 
 
 def _stem_regex(stems):
@@ -122,6 +122,7 @@ def _build_rule(raw, index, fname, sources, errors):
     if rule.kind == "discrimination" and rule.ground is None:
         errors.append(f"{where}: a discrimination rule names its ground")
     rule.severity = SEVERITY.get(rule.kind, "low")
+    rule.law_passes = raw.get("law_passes") is True
     for key in ("not_before", "not_after", "needs_before", "unless_sentence"):
         setattr(rule, key, _compile(raw[key], f"{where}.{key}", errors) if raw.get(key) else None)
     rule.message = _bilingual(raw.get("message"), f"{where}.message", errors)
@@ -160,7 +161,12 @@ def _load_file(fname, errors):
             texts[(part, key)] = _bilingual((gender.get(part) or {}).get(key), f"{fname}: gender.{part}.{key}",
                                             errors)
     texts["source"] = _bilingual(gender.get("source"), f"{fname}: gender.source", errors)
+    law = data.get("law")
+    if law is not None and not isinstance(law, str):
+        errors.append(f"{fname}: law must be a regular expression")
+        law = None
     return {"rules": rules, "neutral": data.get("neutral") or [], "exclude": data.get("exclude_words") or [],
+            "law": law,
             "gender": gender, "gender_texts": texts}
 
 
@@ -191,6 +197,9 @@ class _Lists:
         self.scanners = [_compile("(?<!\\w)(?:" + "|".join(parts) + ")(?!\\w)", f"rules of kind {kind}", errors)
                          for kind, parts in by_kind.items() if parts]
         self.neutral = _compile("|".join(f"(?:{p})" for f in files for p in f["neutral"]), "neutral", errors)
+        # A named law ("enligt alkohollagen", "under the Alcohol Act"): rules with law_passes give no flag then.
+        laws = [f["law"] for f in files if f["law"]]
+        self.law = _compile("|".join(f"(?:{p})" for p in laws), "law", errors) if laws else None
         exclude = [s for f in files for s in f["exclude"]]
         self.exclude = _stem_regex(exclude)
         # Per file: (masculine stems, feminine stems, that file's texts). A word hit by the Swedish lists gets
@@ -323,6 +332,8 @@ def _accept(lists, rule, folded, start, end, neutral):
     if lists.exclude and lists.exclude.fullmatch(_token_at(folded, start)):
         return False
     if rule.unless_sentence and rule.unless_sentence.search(_sentence(folded, start, end)):
+        return False
+    if rule.law_passes and lists.law and lists.law.search(_sentence(folded, start, end)):
         return False
     return True
 

@@ -7,7 +7,6 @@ from . import docx_common as dc
 
 _HEAD = {
     "title": {"sv": "Kravprofil", "en": "Requirement profile"},
-    "purpose_heading": {"sv": "Syfte", "en": "Purpose"},
     "assessed": {"sv": "Hur och när det bedöms", "en": "How and when it is assessed"},
     "level_of": {"sv": "nivå", "en": "level"},
     "unknown": {"sv": "finns inte i ramverket", "en": "not in the framework"},
@@ -82,7 +81,7 @@ def kravprofil_docx(profile, framework, lang):
                          for key, value in profile["basics"].items()])
 
     dc.heading(doc, SECTION_TITLES["purpose"][lang])
-    dc.heading(doc, _t("purpose_heading", lang), level=2)
+    dc.heading(doc, _label("purpose.purpose", lang), level=2)
     dc.paragraph(doc, dc.or_dash(profile["purpose"]["purpose"]))
     dc.heading(doc, _label("purpose.goals", lang), level=2)
     dc.paragraph(doc, dc.or_dash(profile["purpose"]["goals"]))

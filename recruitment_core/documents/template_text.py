@@ -31,7 +31,7 @@ SRC_OPM = L(
     "US Office of Personnel Management (2008). Structured Interviews: A Practical Guide.",
 )
 SRC_CEFR = L(
-    "Europarådet: Gemensam europeisk referensram för språk (CEFR), nivåerna A1–C2.",
+    "Europarådet: Gemensam europeisk referensram för språk (GERS), nivåerna A1–C2.",
     "Council of Europe: Common European Framework of Reference for Languages (CEFR), levels A1–C2.",
 )
 SRC_TALENT_BOARD = L(
@@ -45,8 +45,14 @@ SRC_GAUCHER = L(
 SRC_DO_2021 = L(
     "Diskrimineringsombudsmannen (2021): krav på att en personlig assistent skulle vara ”minst 20 år” "
     "bedömdes som direkt åldersdiskriminering.",
-    "Swedish Equality Ombudsman (2021): requiring a personal assistant to be \"at least 20\" was judged to "
+    "Swedish Equality Ombudsman (2021): requiring a personal assistant to be “at least 20” was judged to "
     "be direct age discrimination.",
+)
+SRC_PAY_DIRECTIVE = L(
+    "Europaparlamentets och rådets direktiv (EU) 2023/970 om lönetransparens (medlemsstaterna ska ha "
+    "genomfört det senast den 7 juni 2026).",
+    "Directive (EU) 2023/970 of the European Parliament and of the Council on pay transparency (member "
+    "states to transpose it by 7 June 2026).",
 )
 SRC_GDPR = L(
     "Dataskyddsförordningen (EU) 2016/679 (GDPR).",
@@ -132,7 +138,7 @@ KRAVPROFIL = [
         "questions and the reference checks all build on it. Fill it in together with the future line "
         "manager before the ad is written.")),
     ("h1", L("1. Grunduppgifter", "1. Basics")),
-    ("fields", [L("Roll eller titel", "Role or title"), L("Team eller avdelning", "Team or department"),
+    ("fields", [L("Roll", "Role"), L("Team eller avdelning", "Team or department"),
                 L("Närmaste chef", "Line manager"), L("Anställningsform", "Type of employment"),
                 L("Placering", "Location"), L("Distansarbete", "Remote work"),
                 L("Ifylld av och datum", "Filled in by and date")]),
@@ -141,32 +147,32 @@ KRAVPROFIL = [
               "Why does the role exist? What should be different in a year, when the right person is in "
               "place?")),
     ("fields", [L("Varför rollen finns", "Why the role exists"),
-                L("Mål för det första året", "Goals for the first year"),
+                L("Mål för de första 12 månaderna", "Goals for the first 12 months"),
                 L("Hur vi ser att målen är nådda", "How we will see that the goals are met")], (2.0, 2.0, 2.0)),
     ("h1", L("3. Arbetsuppgifter", "3. Tasks")),
     ("tip", L("Skriv de 5–8 viktigaste uppgifterna, den viktigaste först.",
               "List the 5–8 most important tasks, the most important first.")),
     ("grid", [L("Nr", "No."), L("Arbetsuppgift", "Task"), L("Ungefärlig andel av tiden", "Approximate share "
               "of time")], [L(str(n), str(n)) for n in range(1, 9)], (1.2, 11.4, 4.0)),
-    ("h1", L("4. Krav och meriter", "4. Requirements and merits")),
+    ("h1", L("4. Skallkrav och meriterande", "4. Must-haves and merits")),
     ("tip", L(
-        "Dela upp kraven i utbildning, erfarenhet, kunskaper, språk, certifikat och personliga egenskaper. "
-        "Ange för varje krav om det är ett ska-krav eller en merit, ge det en vikt från 1 till 5, skriv "
-        "varför jobbet kräver det och hur och när ni bedömer det. Håll nere antalet ska-krav: varje ska-krav "
+        "Dela upp kraven i utbildning, erfarenhet, kunskaper, språk, certifikat och personlig kompetens. "
+        "Ange för varje krav om det är ett skallkrav eller meriterande, ge det en vikt från 1 till 5, skriv "
+        "varför jobbet kräver det och hur och när ni bedömer det. Håll nere antalet skallkrav: varje skallkrav "
         "stänger ute sökande.",
         "Split the requirements into education, experience, knowledge, language, certificates and personal "
-        "qualities. For each one, mark whether it is a must-have or a merit, give it a weight from 1 to 5, "
+        "competencies. For each one, mark whether it is a must-have or a merit, give it a weight from 1 to 5, "
         "write why the job needs it and how and when you will assess it. Keep the must-haves few: every "
         "must-have shuts out applicants.")),
     ("tip", L(
-        "Ange språkkrav som en nivå, till exempel B2 enligt den europeiska referensramen för språk (CEFR, "
-        "A1–C2), i stället för ”perfekt svenska”. Vaga eller omotiverade krav kan vara indirekt "
+        "Ange språkkrav som en nivå, till exempel B2 enligt GERS, Gemensam europeisk referensram för språk "
+        "(A1–C2), i stället för ”perfekt svenska”. Vaga eller omotiverade krav kan vara indirekt "
         "diskriminering enligt diskrimineringslagen.",
         "State language requirements as a level, for example B2 on the Common European Framework of "
-        "Reference for Languages (CEFR, A1–C2), instead of \"perfect Swedish\". Vague or unjustified "
+        "Reference for Languages (CEFR, A1–C2), instead of “perfect Swedish”. Vague or unjustified "
         "requirements can be indirect discrimination under the Discrimination Act.")),
-    ("grid", [L("Krav", "Requirement"), L("Kategori", "Category"), L("Ska-krav eller merit", "Must-have or "
-              "merit"), L("Vikt 1–5", "Weight 1–5"), L("Varför behövs det?", "Why is it needed?"),
+    ("grid", [L("Krav", "Requirement"), L("Kategori", "Category"), L("Skallkrav eller meriterande", "Must-have "
+              "or merit"), L("Vikt 1–5", "Weight 1–5"), L("Varför behövs det?", "Why is it needed?"),
               L("Hur och när bedöms det?", "How and when is it assessed?")], 10,
      (3.8, 2.2, 2.0, 1.4, 3.6, 3.6)),
     ("h1", L("5. Kompetenser", "5. Competencies")),
@@ -181,7 +187,7 @@ KRAVPROFIL = [
               L("Så märks det i jobbet", "How it shows in the job"), L("Prioritet", "Priority"),
               L("Bedöms i steg", "Assessed at stage")], 8, (3.4, 1.6, 6.6, 1.6, 3.4)),
     ("h1", L("6. Villkor", "6. Conditions")),
-    ("fields", [L("Lön eller lönespann", "Salary or salary range"),
+    ("fields", [L("Lön eller lönespann", "Pay or pay range"),
                 L("Arbetstid och omfattning", "Working hours and extent"), L("Tillträde", "Start date"),
                 L("Resor", "Travel"), L("Förmåner och övrigt", "Benefits and other")]),
     ("h1", L("7. Rekryteringsprocess", "7. Recruitment process")),
@@ -195,8 +201,8 @@ KRAVPROFIL = [
       L("Arbetsprov eller test", "Work sample or test"), L("Referenstagning", "Reference checks"),
       L("Beslut och besked till alla kandidater", "Decision and news for every candidate")],
      (4.6, 3.4, 3.0, 5.6)),
-    ("fields", [L("Information till kandidaterna: vad och när", "Information for candidates: what and when"),
-                L("Kontaktperson för frågor", "Contact for questions")]),
+    ("fields", [L("När och hur kandidaterna får besked", "When and how candidates hear back"),
+                L("Kontaktperson", "Contact person")]),
     ("sources", [SRC_DISCRIMINATION_ACT, SRC_CEFR, SRC_OPM]),
 ]
 
@@ -207,7 +213,7 @@ ANNONS = [
         "Annonsen bygger på kravprofilen. Skriv till den du vill nå: tydligt, konkret och med ”du”. Fyll i "
         "rutorna i tur och ordning och ta bort tipsen när du är klar.",
         "The ad builds on the requirement profile. Write to the person you want to reach: clearly, concretely "
-        "and addressing them as \"you\". Fill in the boxes in order and remove the tips when you are done.")),
+        "and addressing them as “you”. Fill in the boxes in order and remove the tips when you are done.")),
     ("h1", L("Rubrik", "Title")),
     ("tip", L("Använd den titel som sökande själva använder, utan interna förkortningar. Undvik könsmärkta "
               "titlar som slutar på ”-man”.",
@@ -225,7 +231,7 @@ ANNONS = [
               "A bulleted list of the main tasks from the requirement profile.")),
     ("box", 6),
     ("h1", L("Vi söker dig som har", "What we require")),
-    ("tip", L("Bara ska-kraven. Varje krav ska gå att motivera och bedöma. Skriv språkkrav som en nivå (till "
+    ("tip", L("Bara skallkraven. Varje krav ska gå att motivera och bedöma. Skriv språkkrav som en nivå (till "
               "exempel B2), inte som ”modersmål” eller ”perfekt”.",
               "Only the must-haves. Every requirement must be possible to justify and to assess. Write "
               "language requirements as a level (for example B2), not as \"native\" or \"perfect\".")),
@@ -234,25 +240,27 @@ ANNONS = [
     ("tip", L("Det som är bra men inte nödvändigt. Ett krav som inte är absolut hör hemma här.",
               "What is good but not necessary. A requirement that is not absolute belongs here.")),
     ("box", 4),
-    ("h1", L("Som person", "How you work")),
-    ("tip", L("Beskriv kompetenserna som beteenden: ”du tar själv initiativ till att förbättra arbetssätt” "
-              "säger mer än ”du är driven”.",
+    ("h1", L("Personlig kompetens som rollen kräver", "Personal competencies the role needs")),
+    ("tip", L("Beskriv kompetenserna som beteenden på den nivå rollen kräver: ”du tar själv initiativ till att "
+              "förbättra arbetssätt” säger mer än ”du är driven”.",
               "Describe the competencies as behaviour: \"you take the initiative to improve ways of working\" "
               "says more than \"you are driven\".")),
     ("box", 4),
     ("h1", L("Vi erbjuder", "What we offer")),
     ("tip", L("Anställningsform, omfattning, lön eller lönespann, tillträde, förmåner och möjligheter att "
-              "utvecklas. Var konkret.",
-              "Type of employment, hours, salary or salary range, start date, benefits and room to grow. Be "
-              "concrete.")),
+              "utvecklas. Var konkret. Enligt EU:s lönetransparensdirektiv (2023/970) ska sökande få veta lönen "
+              "eller lönespannet före intervjun; står den i annonsen är det klart.",
+              "Type of employment, hours, pay or pay range, start date, benefits and room to grow. Be "
+              "concrete. Under the EU pay transparency directive (2023/970) applicants are told the pay or its "
+              "range before the interview; in the ad, that is done.")),
     ("box", 4),
     ("h1", L("Process och kontakt", "Process and contact")),
-    ("tip", L("Berätta hur processen går till, när ni går igenom ansökningarna och när sökande får besked. "
-              "Ange en kontaktperson. I Talent Boards undersökning 2020 väntade 33 % av kandidaterna "
-              "fortfarande på besked två månader efter ansökan.",
-              "Say how the process works, when you will go through the applications and when applicants will "
-              "hear back. Name a contact. In the Talent Board survey 2020, 33 % of candidates were still "
-              "waiting for news two months after applying.")),
+    ("tip", L("Berätta hur processen går till med datum, när alla sökande får besked, vem man kontaktar och "
+              "hur och senast när man söker. I Talent Boards undersökning 2020 av kandidater i Nordamerika "
+              "väntade 33 % fortfarande på besked två månader efter ansökan.",
+              "Say how the process works with its dates, when every applicant will hear back, whom to contact "
+              "and how and by when to apply. In the Talent Board survey 2020 of candidates in North America, "
+              "33 % were still waiting for news two months after applying.")),
     ("box", 4),
     ("h1", L("Skrivtips", "Writing tips")),
     ("bullets", [
@@ -281,14 +289,14 @@ ANNONS = [
         L("Låt någon annan läsa annonsen innan den publiceras, gärna någon som inte liknar dig.",
           "Let someone else read the ad before it is published, preferably someone unlike you."),
     ]),
-    ("sources", [SRC_DISCRIMINATION_ACT, SRC_DO_2021, SRC_GAUCHER, SRC_TALENT_BOARD]),
+    ("sources", [SRC_DISCRIMINATION_ACT, SRC_DO_2021, SRC_GAUCHER, SRC_TALENT_BOARD, SRC_PAY_DIRECTIVE]),
 ]
 
 TELEFONAVSTAMNING = [
     ("title", L("Telefonavstämning", "Phone screen")),
     ("p", INTRO),
     ("tip", L(
-        "Ett kort samtal på 20–30 minuter före intervjun. Syftet är att stämma av ska-kraven, höra kandidatens "
+        "Ett kort samtal på 20–30 minuter före intervjun. Syftet är att stämma av skallkraven, höra kandidatens "
         "motivation och berätta hur processen går till. Ställ samma frågor till alla kandidater och anteckna "
         "svaren.",
         "A short call of 20–30 minutes before the interview. Its purpose is to check the must-haves, hear the "
@@ -305,9 +313,13 @@ TELEFONAVSTAMNING = [
           "Say that you take notes and that they are used only in this recruitment."),
         L("Fråga om det passar att prata nu.", "Ask whether it is a good time to talk."),
     ]),
-    ("h1", L("2. Ska-krav (5–10 minuter)", "2. Must-haves (5–10 minutes)")),
-    ("tip", L("Hämta ska-kraven ur kravprofilen. Fråga bara om sådant som har betydelse för jobbet.",
-              "Take the must-haves from the requirement profile. Ask only about what matters for the job.")),
+    ("h1", L("2. Skallkrav (5–10 minuter)", "2. Must-haves (5–10 minutes)")),
+    ("tip", L("Hämta skallkraven ur kravprofilen. Fråga bara om sådant som har betydelse för jobbet. Berätta "
+              "lönen eller lönespannet senast här, före intervjun, och fråga inte om kandidatens nuvarande "
+              "eller tidigare lön (EU:s lönetransparensdirektiv (EU) 2023/970).",
+              "Take the must-haves from the requirement profile. Ask only about what matters for the job. Give "
+              "the pay or its range here at the latest, before the interview, and do not ask about the "
+              "candidate's current or past pay (EU pay transparency directive (EU) 2023/970).")),
     ("grid", [QUESTION, L("Kandidatens svar", "Candidate's answer"), L("Uppfyllt? (ja/nej)", "Met? (yes/no)")],
      [L("Har du rätt att arbeta i Sverige (med arbetstillstånd om det behövs)?",
         "Do you have the right to work in Sweden (with a work permit if one is needed)?"),
@@ -316,9 +328,10 @@ TELEFONAVSTAMNING = [
       L("Jobbet är placerat i [ort]. Hur fungerar det för dig, och hur ser du på distansarbete?",
         "The job is based in [place]. How does that work for you, and what are your thoughts on remote "
         "work?"),
-      L("Vilka löneanspråk har du?", "What are your salary expectations?"),
-      L("[Ska-krav från kravprofilen]", "[Must-have from the requirement profile]"),
-      L("[Ska-krav från kravprofilen]", "[Must-have from the requirement profile]")],
+      L("Lönen för tjänsten är [lön eller lönespann]. Hur ser du på det?",
+        "The pay for the job is [pay or pay range]. What are your thoughts on that?"),
+      L("[Skallkrav från kravprofilen]", "[Must-have from the requirement profile]"),
+      L("[Skallkrav från kravprofilen]", "[Must-have from the requirement profile]")],
      (6.6, 7.4, 2.6), 1.4),
     ("h1", L("3. Motivation (5–10 minuter)", "3. Motivation (5–10 minutes)")),
     ("grid", [QUESTION, NOTES],
@@ -345,18 +358,20 @@ TELEFONAVSTAMNING = [
     ("fields", [L("Går vidare till intervju (ja/nej)", "Invited to interview (yes/no)"),
                 L("Motivering kopplad till kravprofilen", "Reasons linked to the requirement profile")]),
     ("tip", GDPR_NOTES),
-    ("sources", [SRC_DISCRIMINATION_ACT, SRC_GDPR]),
+    ("sources", [SRC_DISCRIMINATION_ACT, SRC_GDPR, SRC_PAY_DIRECTIVE]),
 ]
 
 INTERVJU = [
     ("title", L("Intervju – kompetensbaserad", "Interview – competency-based")),
     ("p", INTRO),
     ("tip", L(
-        "En strukturerad intervju förutsäger arbetsprestation klart bättre än en ostrukturerad: korrelationen "
-        "är .42 mot .19 i Sackett m.fl. 2022 (.51 mot .38 i Schmidt & Hunter 1998). Det är strukturen som gör "
-        "skillnaden: samma frågor, samma ordning och samma bedömningsskala för alla kandidater.",
+        "En strukturerad intervju förutsäger arbetsprestation klart bättre än en ostrukturerad: den "
+        "korrigerade validitetskoefficienten (en korrelation mellan −1 och 1) är 0,42 mot 0,19 i Sackett m.fl. "
+        "2022 (0,51 mot 0,38 i Schmidt & Hunter 1998). Det är strukturen som gör skillnaden: samma frågor, "
+        "samma ordning och samma bedömningsskala för alla kandidater.",
         "A structured interview predicts job performance clearly better than an unstructured one: the "
-        "correlation is .42 against .19 in Sackett et al. 2022 (.51 against .38 in Schmidt & Hunter 1998). "
+        "corrected validity coefficient (a correlation between −1 and 1) is .42 against .19 in Sackett et al. "
+        "2022 (.51 against .38 in Schmidt & Hunter 1998). "
         "The structure makes the difference: the same questions, the same order and the same rating scale "
         "for every candidate.")),
     ("fields", [L("Kandidat", "Candidate"), L("Roll", "Role"), L("Datum", "Date"),
@@ -406,6 +421,11 @@ INTERVJU = [
     *_competency_block(3),
     *_competency_block(4),
     *_competency_block(5),
+    ("tip", L("Blocken 6–8 är till för er som prövar fler än fem kompetenser; stryk dem ni inte använder.",
+              "Blocks 6–8 are for when you assess more than five competencies; delete the ones you do not use.")),
+    *_competency_block(6),
+    *_competency_block(7),
+    *_competency_block(8),
     ("h1", L("3. Kandidatens frågor och avslut (cirka 10 minuter)",
              "3. The candidate's questions and close (about 10 minutes)")),
     ("bullets", [
@@ -421,7 +441,7 @@ INTERVJU = [
               "Then discuss in the panel until you agree, and write down the reasons.")),
     ("grid", [L("Kompetens", "Competency"), L("Mitt betyg (1–5)", "My rating (1–5)"),
               L("Panelens betyg", "Panel rating"), L("Belägg: vad kandidaten sa", "Evidence: what the candidate "
-              "said")], 6, (4.0, 2.4, 2.4, 7.8)),
+              "said")], 8, (4.0, 2.4, 2.4, 7.8)),
     ("h2", L("Se upp för bedömningsfel", "Watch out for rating errors")),
     ("bullets", [
         L("Haloeffekt: en stark sida färgar bedömningen av allt annat.",
@@ -458,8 +478,10 @@ REFERENSTAGNING = [
                 L("Telefon och bokad tid", "Phone and booked time"), L("Samtalet hölls av", "Call held by")]),
     ("h1", L("Innan du ringer", "Before you call")),
     ("bullets", [
-        L("Kontakta ingen referens innan kandidaten vet om det och har gett sitt samtycke.",
-          "Contact no referee before the candidate knows about it and has given consent."),
+        L("Kontakta ingen referens utan kandidatens kännedom och godkännande: kandidaten vet vilka ni ringer "
+          "och har godkänt det.",
+          "Contact no referee unless the candidate knows about it and agrees: the candidate knows whom you "
+          "call and has agreed to it."),
         L("Ta ungefär tre referenser: en tidigare chef och en eller två kollegor.",
           "Take about three referees: a former manager and one or two colleagues."),
         L("Boka en tid för samtalet i stället för att ringa oanmäld.",
@@ -469,7 +491,7 @@ REFERENSTAGNING = [
         L("Be om konkreta exempel: vad gjorde kandidaten, i vilken situation och med vilket resultat?",
           "Ask for concrete examples: what did the candidate do, in which situation and with what result?"),
     ]),
-    ("fields", [L("Kandidatens samtycke (datum)", "Candidate's consent (date)")]),
+    ("fields", [L("Kandidatens kännedom och godkännande (datum)", "Candidate informed and agreed (date)")]),
     ("h1", L("1. Inledning", "1. Opening")),
     ("bullets", [
         L("Presentera dig, företaget och rollen.", "Introduce yourself, the company and the role."),
@@ -512,13 +534,13 @@ REFERENSTAGNING = [
         "Referenstagning bygger på berättigat intresse enligt dataskyddsförordningen, och kandidaten ska känna "
         "till och godkänna att du kontaktar referenserna. Skriv bara ner sådant som rör jobbet. Spara "
         "anteckningarna bara så länge de behövs, till exempel så länge en sökande som inte fick jobbet kan "
-        "föra talan om diskriminering; två år är vanlig praxis, ingen lagregel. Längre lagring kräver "
-        "kandidatens samtycke.",
+        "föra talan om diskriminering; två år är vanlig praxis, ingen lagregel. Vill ni spara dem längre, "
+        "till exempel inför en senare rekrytering, behöver ni kandidatens samtycke till just det.",
         "Reference checks rest on legitimate interest under the GDPR, and the candidate must know about and "
         "agree to your contacting the referees. Write down only what concerns the job. Keep the notes only "
         "as long as they are needed, for example while an applicant who did not get the job can still bring "
-        "a discrimination claim; two years is common practice, not a rule. Keeping them longer needs the "
-        "candidate's consent.")),
+        "a discrimination claim; two years is common practice, not a rule. To keep them longer, for example "
+        "for a later recruitment, you need the candidate's consent to that.")),
     ("fields", [L("Anteckningarna raderas senast (datum)", "Notes deleted by (date)")]),
     ("sources", [SRC_REFERENCES, SRC_GDPR, SRC_DISCRIMINATION_ACT]),
 ]

@@ -1,6 +1,9 @@
 """Measure the wording checks (recruitment_core.wording) against the hand-labelled sentences.
 
-Run: ``.venv/bin/python tests/bench/measure_wording.py [--show-errors] [--timing]``
+Run: ``.venv/bin/python tests/bench/measure_wording.py [--file PATH ...] [--show-errors] [--timing]``
+
+Without ``--file`` every labelled batch (``tests/recruitment_core/data/wording_labelled*.yaml``) is measured,
+each on its own and per language (``batch:<file> lang:<sv|en>``), then all together.
 
 Counting, per flag: a predicted flag is correct when an expected flag of the same sentence, not yet used,
 has the same kind (and the same ground when the label gives one). Precision = correct / predicted,
@@ -23,7 +26,13 @@ sys.path.insert(0, str(ROOT))
 
 from recruitment_core.wording import KINDS, check_text  # noqa: E402  pylint: disable=wrong-import-position
 
-LABELLED = ROOT / "tests" / "recruitment_core" / "data" / "wording_labelled.yaml"
+DATA = ROOT / "tests" / "recruitment_core" / "data"
+LABELLED = DATA / "wording_labelled.yaml"
+
+
+def batch_files():
+    """Every labelled batch, the first one first."""
+    return sorted(DATA.glob("wording_labelled*.yaml"), key=lambda p: (p != LABELLED, p.name))
 
 
 def load_labelled(path=LABELLED):
@@ -112,10 +121,21 @@ def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--show-errors", action="store_true", help="list every false positive and miss")
     parser.add_argument("--timing", action="store_true", help="also time check_text on a 5 KB text")
+    parser.add_argument("--file", action="append", type=Path, help="a labelled batch (default: every batch)")
     args = parser.parse_args(argv)
-    sentences = load_labelled()
+    files = args.file or batch_files()
+    sentences = []
+    for path in files:
+        batch = load_labelled(path)
+        sentences.extend(batch)
+        counts, _ = measure(batch)
+        print(f"== {path.name}: {len(batch)} sentences, {sum(1 for s in batch if not s.get('expect'))} clean")
+        for lang in ("sv", "en"):
+            c = counts.get(f"lang:{lang}", [0, 0, 0, 0])
+            print(f"   {lang}: precision {ratio(c[0], c[1]):.3f} ({c[0]}/{c[1]}), "
+                  f"recall {ratio(c[2], c[3]):.3f} ({c[2]}/{c[3]})")
     counts, errors = measure(sentences)
-    print(f"{len(sentences)} labelled sentences, {sum(1 for s in sentences if not s.get('expect'))} clean")
+    print(f"== all: {len(sentences)} labelled sentences, {sum(1 for s in sentences if not s.get('expect'))} clean")
     print(table(counts))
     if args.show_errors:
         for what, item, kind, ground, match in errors:

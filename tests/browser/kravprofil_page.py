@@ -176,10 +176,21 @@ class KravprofilPage:
             "() => { const f = document.querySelector('.kravprofil-block [data-field=\"ad.must\"]');"
             " return f && f.value.trim() !== ''; }")
 
+    def ad_has_placeholder(self):
+        return any(re.search(r"\[[^\[\]\n]+\]", self.field(f"ad.{key}").input_value())
+                   for key in ("title", "company", "intro", "tasks", "must", "merits", "offer", "process"))
+
     def download(self, kind):
-        """Click a download link; returns the downloaded file's bytes."""
+        """Click a download link; returns the downloaded file's bytes. An ad with a placeholder of the draft
+        is warned about first (role="alert"); the second click downloads it as it is."""
+        link = self.root.locator(f'a[data-download="{kind}"]')
+        if kind == "ad" and self.ad_has_placeholder():
+            link.click()
+            warning = self.root.locator(".kp-dl-warn")
+            warning.wait_for()
+            assert "[" in warning.inner_text()
         with self.page.expect_download() as info:
-            self.root.locator(f'a[data-download="{kind}"]').click()
+            link.click()
         download = info.value
         assert download.failure() is None, download.failure()
         with open(download.path(), "rb") as handle:

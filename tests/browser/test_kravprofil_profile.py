@@ -1,5 +1,7 @@
 """A learner builds a kravprofil in Chromium: saved and kept, advice, the ad, Word documents, print.
 (Two tabs, failures and limits: test_autosave.py.)"""
+import re
+
 import pytest
 
 from .kravprofil_page import (PROFILE_SV, REQUIREMENTS_SV, TASKS_SV, KravprofilPage, docx_text, fill_profile,
@@ -165,6 +167,11 @@ def test_a_competency_no_longer_in_the_framework_can_be_removed(page, scenario_u
     row = kp.root.locator('.kp-comp[data-id="old_skill"]')
     remove = row.locator('[data-action="remove-competency"]')
     assert remove.is_visible() and "old_skill" in remove.inner_text()
+    # The advice names the competency, not the level field next to it.
+    item = kp.root.locator('.kp-advice-item[data-kind="unknown_competency"]')
+    item.wait_for()
+    where = item.locator("strong").inner_text()
+    assert "old_skill" in where and "Nivå" not in where
     known = kp.choose_competency(0, 3)
     assert kp.root.locator(f'.kp-comp[data-id="{known}"] [data-action="remove-competency"]').is_hidden()
     remove.click()
@@ -182,5 +189,86 @@ def test_advice_on_the_ad_names_the_ad_not_just_the_shared_label(page, scenario_
     kp.save()
     kp.wait_advice(ground="age")
     texts = [a["text"] for a in kp.advice() if a["ground"] == "age"]
-    assert any(t.startswith("Annons – Krav") for t in texts), texts
+    assert any(t.startswith("Annons – Vi söker dig som har") for t in texts), texts
     assert any(t.startswith("Krav 1 – ") for t in texts), texts
+
+
+def test_ad_drafted_from_a_filled_profile_gets_no_discrimination_or_indirect_flag(page, scenario_url, shoot):
+    kp = KravprofilPage(page).open(scenario_url("kravprofil"))
+    fill_profile(kp)
+    kp.fill({"conditions.salary": "32 000–36 000 kr i månaden", "basics.role": "Ekonomiassistent"})
+    kp.add_requirement({"text": "B-körkort", "category": "certificate", "must": False,
+                        "why": "Du åker till bankens kontor i Örebro varje vecka", "assessment": "Fråga",
+                        "stage": "Telefonavstämning"})
+    kp.save()
+    kp.draft_ad()
+    kp.field("ad.company").fill("Fakturabolaget AB, 40 anställda i Örebro")
+    kp.save()
+    # The advice panel is the server's answer to the saved profile with the drafted ad.
+    kp.root.locator('.kp-advice-item[data-kind="placeholder"]').first.wait_for()
+    advice = kp.advice()
+    severe = [a for a in advice if a["kind"] in ("discrimination", "indirect")]
+    assert not severe, severe
+    assert "eftersom du åker till bankens kontor" in kp.field("ad.merits").input_value()
+    shoot(kp.root.locator('[data-section="ad"]'), "kravprofil-drafted-ad")
+
+
+def test_a_flag_on_a_single_line_field_is_seen_at_the_field_and_first_in_the_panel(page, scenario_url, shoot):
+    page.set_viewport_size({"width": 360, "height": 740})  # on a phone the panel comes after the whole form
+    kp = KravprofilPage(page).open(scenario_url("kravprofil"))
+    kp.fill({"basics.role": "Lagerarbetare"})
+    for i in range(3):
+        kp.add_requirement({"text": f"Truckkort {i}", "category": "certificate", "must": False})
+    row = kp.add_requirement({"text": "Ung och energisk", "category": "personal", "must": True})
+    kp.save()
+    kp.wait_advice(ground="age")
+    advice = kp.advice()
+    assert advice[0]["kind"] == "discrimination", [a["kind"] for a in advice]
+    # Missing reasons on four requirements are one item, not four.
+    assert sum(1 for a in advice if a["kind"] == "missing_why") == 1
+    field = row.locator('[data-field="text"]')
+    assert field.evaluate("(f) => getComputedStyle(f).borderTopColor") == "rgb(139, 26, 26)"
+    assert field.evaluate("(f) => getComputedStyle(f).borderTopWidth") == "2px"
+    note = row.locator(".kp-field-flag")
+    assert note.is_visible() and "ålder" in note.inner_text()
+    assert note.get_attribute("id") in field.get_attribute("aria-describedby")
+    shoot(row, "kravprofil-flag-at-field-360")
+
+
+def test_completion_and_the_saved_date_are_shown(page, scenario_url):
+    kp = KravprofilPage(page).open(scenario_url("kravprofil"))
+    completion = kp.root.locator(".kp-completion")
+    assert "Grunduppgifter" in completion.inner_text() and "Kompetenser" in completion.inner_text()
+    kp.fill({"basics.role": "Säljare"})
+    kp.save()
+    page.wait_for_function("() => !document.querySelector('.kravprofil-block .kp-completion')"
+                           ".textContent.includes('Grunduppgifter')")
+    assert "Kompetenser" in completion.inner_text()
+    saved = kp.root.locator(".kp-saved-at").inner_text()
+    assert saved.startswith("Senast sparad") and re.search(r"20\d\d", saved) and re.search(r"\d\d[:.]\d\d", saved)
+
+
+def test_the_ad_step_continues_the_profile_of_the_earlier_block(page, scenario_url):
+    kp = KravprofilPage(page).open(scenario_url("kravprofil", 2))
+    fill_profile(kp)
+    kp.fill({"conditions.salary": "32 000–36 000 kr i månaden"})
+    kp.save()
+    page.reload()
+    kp.wait_ready()
+    ad_step = KravprofilPage(page)
+    ad_step.root = page.locator(".kravprofil-block").nth(1)
+    ad_step.root.locator(".kp-step-note").wait_for()
+    role = ad_step.field("basics.role")
+    assert role.input_value() == "Ekonomiassistent" and role.evaluate("(f) => f.readOnly")
+    assert ad_step.root.locator('[data-action="add-requirement"]').is_hidden()
+    ad_step.button("draft-ad").click()
+    page.wait_for_function("() => document.querySelectorAll('.kravprofil-block')[1]"
+                           ".querySelector('[data-field=\"ad.must\"]').value.trim() !== ''")
+    assert "Eftergymnasial utbildning inom ekonomi" in ad_step.field("ad.must").input_value()
+    ad_step.field("ad.company").fill("Fakturabolaget AB")
+    ad_step.button("save").click()
+    ad_step.root.locator('.kp-advice-item[data-kind="placeholder"]').first.wait_for()
+    assert all(a["text"].startswith("Annons") for a in ad_step.advice()), ad_step.advice()
+    assert not [a for a in ad_step.advice() if a["kind"] in ("discrimination", "indirect")]
+    # The earlier block's own ad is its own: the ad step wrote nothing there.
+    assert kp.field("ad.company").input_value() == ""

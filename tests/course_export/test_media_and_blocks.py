@@ -173,3 +173,11 @@ def test_kravprofil_settings_go_through_the_blocks_own_studio_check(small_source
     (small_source / "b" / "krav.yaml").write_text("type: kravprofil\ndisplay_name: Krav\nmax_competencies: 4\n",
                                                   encoding="utf-8")
     assert pipeline.validate(small_source).ok
+
+
+def test_the_real_kravprofil_block_takes_the_ad_step_from_a_course_file():
+    """The course's Annonsering unit sets `step: ad`; an unknown step is refused like Studio refuses it."""
+    result, errors = _read("type: kravprofil\ndisplay_name: Övning – skriv annonsen\nstep: ad\n")
+    assert errors == [] and result[1]["step"] == "ad"
+    _, errors = _read("type: kravprofil\ndisplay_name: Övning\nstep: interview\n")
+    assert any("profile" in e and "ad" in e for e in errors), errors

@@ -315,10 +315,10 @@ def test_print_view_competency_columns_say_what_the_word_document_says(runtime, 
     # One row is one competency: the column is "Kompetens" / "Competency", as in the .docx, not the section title.
     save(runtime, block, with_competencies(filled_profile(), load_default_framework(), count=1))
     page = call(runtime, block, "print_view", method="GET")[1].decode("utf-8")
-    assert '<th scope="col">Kompetens</th><th scope="col">Nivå som krävs</th>' in page
+    assert '<th scope="col">Kompetens</th><th scope="col">Nivå som krävs (1–5)</th>' in page
     with translation.override("en"):
         page = call(runtime, block, "print_view", method="GET")[1].decode("utf-8")
-    assert '<th scope="col">Competency</th><th scope="col">Level needed</th>' in page
+    assert '<th scope="col">Competency</th><th scope="col">Level needed (1–5)</th>' in page
 
 
 @pytest.mark.parametrize("handler", ["save_profile", "get_advice", "draft_ad"])

@@ -148,12 +148,21 @@ def test_report_has_counts_and_ids_but_no_free_text(block):
     b"[]", b"{", b'"x"', b"[" * 3000 + b"]" * 3000, b'{"values": []}', b'{"values": {}, "defaults": {}}',
     b'{"values": {"max_competencies": "many"}}', b'{"values": {"max_competencies": [1]}}',
     b'{"values": {"required_sections": "basics"}}', b'{"values": {"display_name": {"a": 1}}}',
-    b'{"values": {"max_competencies": NaN}}', b'{"values": {"instructions": "' + b"x" * 700_000 + b'"}}',
+    b'{"values": {"max_competencies": NaN}}', b'{"values": {"display_name": true}}', b'{"values": {"instructions": "' + b"x" * 700_000 + b'"}}',
 ])
 def test_studio_save_refuses_hostile_bodies(runtime, block, raw):
     status, body, _ = call(runtime, block, "submit_studio_edits", raw=raw)
     assert 400 <= status < 500 and body["error"]
     assert block.max_competencies == 6 and block.display_name == "Kravprofil" and block.instructions == ""
+
+
+@pytest.mark.parametrize("value", [b"true", b"false"])
+def test_studio_save_refuses_a_json_boolean_as_the_maximum(runtime, block, value):
+    # JSON true used to be stored as 1: a checkbox value is not a number of competencies.
+    status, body, _ = call(runtime, block, "submit_studio_edits", raw=b'{"values": {"max_competencies": ' + value + b"}}")
+    assert status == 400
+    assert [m["text"] for m in body["error"]["messages"]] == ["Högsta antal kompetenser måste vara mellan 1 och 20."]
+    assert block.max_competencies == 6
 
 
 def test_studio_save_refuses_get(runtime, block):

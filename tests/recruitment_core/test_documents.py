@@ -50,9 +50,9 @@ def test_kravprofil_document_structure_sv(fw):
     document = open_doc(kravprofil_docx(data, fw, "sv"))
     assert document.paragraphs[0].text == "Kravprofil: Backendutvecklare"
     assert document.paragraphs[0].style.name == "Title"
-    assert headings(document) == ["Grunduppgifter", "Syfte och mål", "Arbetsuppgifter", "Krav och meriter",
-                                  "Kompetenser", "Villkor", "Rekryteringsprocess"]
-    assert headings(document, 2) == ["Syfte", "Mål"]
+    assert headings(document) == ["Grunduppgifter", "Syfte och mål", "Arbetsuppgifter",
+                                  "Skallkrav och meriterande", "Kompetenser", "Villkor", "Rekryteringsprocess"]
+    assert headings(document, 2) == ["Varför rollen finns", "Mål för de första 12 månaderna"]
     assert [p.text for p in document.paragraphs if p.style.name == "List Bullet"] == data["tasks"]
 
     props = document.core_properties
@@ -64,18 +64,18 @@ def test_kravprofil_document_structure_sv(fw):
     assert all(t.style.name == "Table Grid" for t in tables)
     req_table = next(t for t in tables if t.rows[0].cells[0].text == "Krav")
     rows = table_rows(req_table)
-    assert rows[0] == ["Krav", "Kategori", "Krav eller merit", "Vikt (1–5)", "Varför jobbet kräver det",
-                       "Hur och när det bedöms"]
-    assert rows[1] == ["Minst två års yrkeserfarenhet av Python i produktion", "Erfarenhet", "Krav", "5",
+    assert rows[0] == ["Krav", "Kategori", "Skallkrav (annars meriterande)", "Vikt (1–5)",
+                       "Varför jobbet kräver det", "Hur och när det bedöms"]
+    assert rows[1] == ["Minst två års yrkeserfarenhet av Python i produktion", "Erfarenhet", "Skallkrav", "5",
                        "Tjänsten ansvarar för produktionskod från dag ett",
                        "Arbetsprov och teknisk intervju – Intervju 2"]
     assert rows[2][0] == "Svenska i tal och skrift (nivå: B2)" and rows[2][1] == "Språk"
-    assert rows[3][2] == "Merit" and len(rows) == 5
+    assert rows[3][2] == "Meriterande" and len(rows) == 5
 
     comp_table = next(t for t in tables if t.rows[0].cells[0].text == "Kompetens")
     comp_rows = table_rows(comp_table)
     collab = fw.get("collaboration")
-    assert comp_rows[0] == ["Kompetens", "Nivå som krävs", "Prioritet"]
+    assert comp_rows[0] == ["Kompetens", "Nivå som krävs (1–5)", "Prioritet"]
     assert comp_rows[1] == [collab.name["sv"], f"3: {collab.levels[3]['sv']}", "1"]
     assert [r[0] for r in comp_rows[1:]] == [fw.get(c).name["sv"]
                                              for c in ("collaboration", "problem_solving", "communication")]
@@ -206,21 +206,23 @@ def test_ad_drafted_from_the_profile_renders(fw):
     data["ad"] = draft_ad(data, fw, "sv")
     text = all_text(open_doc(ad_docx(data, "sv")))
     assert "Minst två års yrkeserfarenhet av Python i produktion" in text
-    assert "Som person visar du:" in text
+    assert "Personlig kompetens som rollen kräver:" in text
+    assert fw.get("collaboration").ad[3]["sv"] in text
 
 
 # ---------------------------------------------------------------- blank templates
 
 EXPECTED_HEADINGS = {
-    ("kravprofil", "sv"): ["1. Grunduppgifter", "2. Syfte och mål", "3. Arbetsuppgifter", "4. Krav och meriter",
+    ("kravprofil", "sv"): ["1. Grunduppgifter", "2. Syfte och mål", "3. Arbetsuppgifter", "4. Skallkrav och meriterande",
                            "5. Kompetenser", "6. Villkor", "7. Rekryteringsprocess"],
-    ("kravprofil", "en"): ["1. Basics", "2. Purpose and goals", "3. Tasks", "4. Requirements and merits",
+    ("kravprofil", "en"): ["1. Basics", "2. Purpose and goals", "3. Tasks", "4. Must-haves and merits",
                            "5. Competencies", "6. Conditions", "7. Recruitment process"],
     ("annons", "sv"): ["Rubrik", "Inledning", "Arbetsuppgifter", "Vi söker dig som har", "Meriterande",
-                       "Som person", "Vi erbjuder", "Process och kontakt", "Skrivtips"],
+                       "Personlig kompetens som rollen kräver", "Vi erbjuder", "Process och kontakt", "Skrivtips"],
     ("annons", "en"): ["Title", "Introduction", "What you will do", "What we require", "Nice to have",
-                       "How you work", "What we offer", "Process and contact", "Writing tips"],
-    ("telefonavstamning", "sv"): ["1. Inledning (2–3 minuter)", "2. Ska-krav (5–10 minuter)",
+                       "Personal competencies the role needs", "What we offer", "Process and contact",
+                       "Writing tips"],
+    ("telefonavstamning", "sv"): ["1. Inledning (2–3 minuter)", "2. Skallkrav (5–10 minuter)",
                                   "3. Motivation (5–10 minuter)", "4. Processen framåt (3–5 minuter)",
                                   "5. Anteckningar och bedömning"],
     ("telefonavstamning", "en"): ["1. Opening (2–3 minutes)", "2. Must-haves (5–10 minutes)",
@@ -246,14 +248,16 @@ EXPECTED_HEADINGS = {
 }
 
 EXPECTED_PHRASES = {
-    "kravprofil": ["CEFR", "Varför behövs det?", "Hur och när bedöms det?", "Ska-krav eller merit",
+    "kravprofil": ["GERS", "Varför behövs det?", "Hur och när bedöms det?", "Skallkrav eller meriterande",
                    "Beslut och besked till alla kandidater", "Diskrimineringslagen (SFS 2008:567)"],
     "annons": ["Gaucher, Friesen & Kay 2011", "minst 20 år", "33 %", "Talent Board"],
-    "telefonavstamning": ["20–30 minuter", "rätt att arbeta i Sverige", "uppsägningstid", "löneanspråk",
+    "telefonavstamning": ["20–30 minuter", "rätt att arbeta i Sverige", "uppsägningstid", "lönespann",
+                          "tidigare lön", "2023/970",
                           "Vad fick dig att söka", "när kandidaten får besked", "Två år är vanlig praxis"],
     "intervju": ["Situation – Beteende – Resultat", "STAR", "Sätt ditt betyg på varje kompetens ensam",
-                 ".42 mot .19", "Haloeffekt", "Mitt betyg (1–5)", "Beteendeankare"],
-    "referenstagning": ["samtycke", "ungefär tre referenser", "samma frågor till varje referens",
+                 "0,42 mot 0,19", "mellan −1 och 1", "Haloeffekt", "Mitt betyg (1–5)", "Beteendeankare",
+                 "Kompetens 8:"],
+    "referenstagning": ["kännedom och godkännande", "ungefär tre referenser", "samma frågor till varje referens",
                         "konkreta exempel", "berättigat intresse", "två år är vanlig praxis"],
     "avslag": ["Varje kandidat ska få ett besked", "7 %", "Talent Board", "Efter en intervju ringer du först",
                "Vad som saknades i förhållande till kravet", "Två år är vanlig praxis, ingen lagregel",
@@ -302,9 +306,13 @@ def test_rejection_template_suggestions_pass_the_wording_checks_and_keep_placeho
 def test_interview_template_rates_each_competency_with_anchors():
     document = open_doc(blank_template_docx("intervju", "sv"))
     anchor_tables = [t for t in document.tables if t.rows[0].cells[1].text == "Beteendeankare"]
-    assert len(anchor_tables) == 5
+    # "Choose 5–8 competencies" (US OPM 2008): a block for each of up to eight, and a rating row for each.
+    assert "5–8 kompetenser" in all_text(document)
+    assert len(anchor_tables) == 8
     assert [row[0] for row in table_rows(anchor_tables[0])[1:]] == ["1", "2", "3", "4", "5"]
-    assert len([h for h in headings(document, 2) if h.startswith("Kompetens ")]) == 5
+    assert len([h for h in headings(document, 2) if h.startswith("Kompetens ")]) == 8
+    rating = next(t for t in document.tables if t.rows[0].cells[0].text == "Kompetens")
+    assert len(rating.rows) == 1 + 8
 
 
 def test_template_language_normalization_and_unknown_kind():

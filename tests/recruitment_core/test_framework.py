@@ -403,3 +403,22 @@ def test_error_is_a_value_error_with_all_messages():
     with pytest.raises(ValueError) as info:
         parse_framework("- a", "s.yaml")
     assert "s.yaml: (document): expected a mapping" in str(info.value)
+
+
+def test_indicators_describe_the_job_and_levels_say_how_well_not_how_high_up():
+    """Indicators are behaviour in the job, not in the interview ("Beskriver ett eget misstag ..."), and a level
+    is reached by how well, how independently and in how hard situations: a specialist without reports can
+    need level 5, so no level requires the whole organisation or a manager's post."""
+    import re
+
+    fw = load_default_framework()
+    for comp in fw.competencies:
+        for text in comp.indicators["sv"]:
+            assert not re.match(r"(Beskriver|Berättar|Redogör)\b", text), (comp.id, text)
+        for text in comp.indicators["en"]:
+            assert not re.match(r"(Describes|Tells|Explains how they)\b", text), (comp.id, text)
+        for level in (4, 5):
+            for lang in ("sv", "en"):
+                text = comp.levels[level][lang] + " " + comp.ad[level][lang]
+                assert not re.search(r"hela organisationen|i organisationen|the (?:whole )?organisation|"
+                                     r"across the organisation|andra chefer|other managers", text), (comp.id, level, text)

@@ -1,11 +1,13 @@
 """Behaviour of the advisory wording checks (recruitment_core.wording) and their quality on the labelled set."""
 import importlib.util
 import unicodedata
+from importlib import resources
 from pathlib import Path
 
 import pytest
+import yaml
 
-from recruitment_core.wording import (GROUND_NAMES, GROUNDS, KINDS, MAX_FLAGS, check_text, gender_balance,
+from recruitment_core.wording import (DATA_FILES, GROUND_NAMES, GROUNDS, KINDS, MAX_FLAGS, check_text, gender_balance,
                                       gender_message, word_lists)
 
 FLAG_KEYS = {"kind", "ground", "match", "start", "end", "severity", "message", "suggestion", "source"}
@@ -328,14 +330,80 @@ def test_labelled_set_is_big_enough_and_mixed():
             assert label["kind"] != "discrimination" or label.get("ground") in GROUNDS
 
 
-def test_precision_and_recall_on_the_labelled_set():
+def test_precision_and_recall_on_every_labelled_batch_per_language():
     bench = _bench()
-    counts, errors = bench.measure(_labelled())
-    for group in ("all", "lang:sv", "lang:en", "part:held-out"):
-        correct, predicted, found, expected = counts[group]
-        assert predicted and expected
-        assert correct / predicted >= 0.85, (group, errors)
-        assert found / expected >= 0.80, (group, errors)
+    files = bench.batch_files()
+    assert len(files) >= 2
+    for path in files:
+        counts, errors = bench.measure(bench.load_labelled(path))
+        for group in ("lang:sv", "lang:en"):
+            correct, predicted, found, expected = counts[group]
+            assert predicted and expected, (path.name, group)
+            assert correct / predicted >= 0.95, (path.name, group, errors)
+            assert found / expected >= 0.90, (path.name, group, errors)
+
+
+def test_the_third_batch_is_big_enough_and_half_clean():
+    items = _bench().load_labelled(_bench().DATA / "wording_labelled_round3.yaml")
+    assert len(items) >= 60
+    for lang in ("sv", "en"):
+        mine = [i for i in items if i["lang"] == lang]
+        clean = sum(1 for i in mine if not i["expect"])
+        assert len(mine) >= 30 and 0.4 <= clean / len(mine) <= 0.6, lang
+
+
+def _suggestions():
+    """Every suggested rewrite in the word lists, with ``{neutral}`` filled in with each neutral title."""
+    for fname in DATA_FILES:
+        data = yaml.safe_load(resources.files("recruitment_core").joinpath("data", fname).read_text("utf-8"))
+        for rule in data["rules"]:
+            for lang in ("sv", "en"):
+                text = rule["suggestion"][lang].replace("{match}", "")
+                if "{neutral}" in text:
+                    names = list((rule.get("neutral") or {}).values()) + [rule.get("default_neutral")]
+                    for names_by_lang in names:
+                        yield rule["id"], lang, text.replace("{neutral}", names_by_lang[lang])
+                else:
+                    yield rule["id"], lang, text
+        for key in ("masculine", "feminine"):
+            for lang in ("sv", "en"):
+                yield f"gender.{key}", lang, data["gender"]["suggestion"][key][lang]
+
+
+def test_every_suggested_rewrite_passes_the_checker():
+    seen = 0
+    for rule_id, lang, text in _suggestions():
+        seen += 1
+        bad = [(f["kind"], f["match"]) for f in check_text(text, lang)
+               if f["kind"] in ("discrimination", "indirect", "vague")]
+        assert not bad, (rule_id, lang, text, bad)
+    assert seen > 80
+
+
+def test_an_age_or_licence_that_a_named_law_sets_passes():
+    assert not check_text("Som serveringsansvarig måste du ha fyllt 20 år enligt alkohollagen (2010:1622).", "sv")
+    assert not check_text("You must be at least 20 years old under the Swedish Alcohol Act.", "en")
+    assert check_text("Du måste ha fyllt 20 år.", "sv")[0]["ground"] == "age"
+    assert check_text("C-körkort.", "sv")[0]["kind"] == "indirect"
+    assert not check_text("C-körkort krävs enligt förordningen om yrkeskompetens.", "sv")
+    # "förslag" and "underlag" are not laws
+    assert check_text("Du måste vara över 40 år enligt vårt förslag.", "sv")
+
+
+def test_whom_the_words_describe():
+    for text in ("Vi är ett ungt och snabbväxande bolag.", "We are a young company.",
+                 "Många av våra kunder är pensionärer.", "Du rapporterar till grundaren, som startade bolaget som 24-åring.",
+                 "Our app helps young people find work.", "Vi erbjuder friskvård som främjar god hälsa."):
+        assert not [f for f in check_text(text, "sv") if f["kind"] == "discrimination"], text
+    for text in ("Vi söker pensionärer till helgerna.", "Vi söker en 25-åring.", "Ålder max 40.",
+                 "Vi söker en manlig undersköterska.", "We need a female driver.", "Du ska ha god hälsa."):
+        assert [f for f in check_text(text, "sv") if f["kind"] == "discrimination"], text
+
+
+def test_one_year_of_experience_is_not_flagged():
+    assert not check_text("Minst 1 års erfarenhet av lagerarbete är meriterande.", "sv")
+    assert not check_text("At least 1 year of experience is a plus.", "en")
+    assert check_text("Minst 3 års erfarenhet av lagerarbete.", "sv")[0]["kind"] == "indirect"
 
 
 def test_the_matching_rule_of_the_measurement():

@@ -7,6 +7,8 @@
   const L = window.XBlockLayer, fmt = L.fmt, each = L.each, mk = L.mk;
   const SIMPLE = ["basics", "purpose", "conditions", "process", "ad"];
   const ROWS = {tasks: ".kp-task", requirements: ".kp-req", competencies: ".kp-comp"};
+  const SEVERE = {discrimination: 1, indirect: 1, placeholder: 1};
+  const PLACEHOLDER = /\[[^[\]\n]{1,120}\]/;
 
   function KravprofilBlock(runtime, element) {
     const el = L.dom(element);
@@ -110,6 +112,7 @@
         levelText(row);
       });
       checkChosen();
+      readOnlyProfile();
     }
 
     function checkChosen() {
@@ -142,6 +145,7 @@
       (p.competencies || []).forEach(addComp);
       checkChosen();
       renumber();
+      readOnlyProfile();
     }
 
     function collect() {
@@ -182,29 +186,83 @@
         .filter(Boolean).map((n) => n.textContent).join(" – ");
     }
 
+    // The worst problem of a field is also written under the field itself: on a phone the panel comes after the
+    // whole form, so a flag seen only there is not seen while writing.
+    function fieldNote(t, a, n) {
+      const box = t.closest(".kp-field, .kp-row, .kp-check") || t.parentNode;
+      let note = q(":scope > .kp-field-flag[data-for='" + t.id + "']", box);
+      if (!note) {
+        note = mk("p", {className: "kp-field-flag", id: uid + "-ff" + n, "data-for": t.id, "data-kind": a.kind});
+        t.insertAdjacentElement("afterend", note);
+        L.describe(t, note.id, true);
+        note.textContent = a.message;
+      }
+    }
+
     function showAdvice(list) {
       const ul = q(".kp-advice");
       ul.textContent = "";
       // Take away the ids of earlier advice only (a field's help and its character counter stay).
       each(qa(".kp-flagged"), (n) => {
-        n.getAttribute("aria-describedby").split(" ").forEach((id) => { if (id.indexOf(uid + "-adv") === 0) { L.describe(n, id); } });
-        n.classList.remove("kp-flagged");
+        (n.getAttribute("aria-describedby") || "").split(" ").forEach((id) => {
+          if (id.indexOf(uid + "-adv") === 0 || id.indexOf(uid + "-ff") === 0) { L.describe(n, id); }
+        });
+        n.classList.remove("kp-flagged", "kp-flagged-high");
       });
+      each(qa(".kp-field-flag"), (n) => n.remove());
       (list || []).forEach((a, i) => {
-        const t = target(a), where = t && context(t);
+        // One item per problem (the server groups repeats); every place it concerns is marked.
+        const places = [a].concat(a.repeats || []).map(target).filter(Boolean), t = places[0];
+        const where = t && context(t);
         const li = mk("li", {className: "kp-advice-item", id: uid + "-adv" + i, "data-kind": a.kind || "",
                              "data-ground": a.ground || ""}, ul);
         if (where) { mk("strong", {textContent: where + ": "}, li); }
         mk("span", {textContent: a.message + (a.suggestion ? " " + fmt(S.suggestion, {text: a.suggestion}) : "")}, li);
         if (a.source) { mk("small", {className: "kp-source", textContent: " (" + a.source + ")"}, li); }
+        places.forEach((p, j) => {
+          L.describe(p, li.id, true);
+          p.classList.add("kp-flagged");
+          if (SEVERE[a.kind]) {
+            p.classList.add("kp-flagged-high");
+            fieldNote(p, a, i + "-" + j);
+          }
+        });
         if (t) {
-          L.describe(t, li.id, true);
-          t.classList.add("kp-flagged");
           mk("button", {type: "button", className: "kp-link", textContent: S.goto}, li)
             .addEventListener("click", () => t.focus());
         }
       });
       q(".kp-advice-empty").hidden = !!(list && list.length);
+    }
+
+    /* ---- completion and the saved time ---- */
+    function showCompletion(missing) {
+      const ad = data.step === "ad", box = q(".kp-completion");
+      box.textContent = missing && missing.length
+        ? fmt(ad ? S.ad_complete_missing : S.missing, {sections: missing.join(", ")})
+        : (ad ? S.ad_complete : S.complete);
+      box.classList.toggle("kp-done", !(missing && missing.length));
+    }
+
+    function showSavedAt(iso) {
+      const d = iso ? new Date(iso) : null;
+      if (!d || isNaN(d)) { return; }
+      const lang = root.getAttribute("lang") === "en" ? "en-GB" : "sv-SE";
+      q(".kp-saved-at").textContent = fmt(S.saved_at, {time: d.toLocaleString(lang, {dateStyle: "long",
+                                                                                      timeStyle: "short"})});
+    }
+
+    /* ---- the ad step: the profile comes from the earlier block and is read-only here ---- */
+    function readOnlyProfile() {
+      if (data.step !== "ad") { return; }
+      each(qa(".kp-form [data-section]"), (fs) => {
+        const own = ["ad", "documents"].indexOf(fs.getAttribute("data-section")) >= 0;
+        fs.classList.toggle("kp-readonly", !own);
+        if (own) { return; }
+        each(qa("input, textarea", fs), (f) => { f.readOnly = true; });
+        each(qa("select, input[type=checkbox]", fs), (f) => { f.disabled = true; });
+        each(qa("[data-action^='add-'], [data-action^='remove-']", fs), (b) => { b.hidden = true; });
+      });
     }
 
     // How the conflict dialog names a part of the profile: the field as advice does, or its section.
@@ -290,17 +348,39 @@
     q(".kp-form").addEventListener("submit", (ev) => { ev.preventDefault(); saver.save(); });
 
     /* ---- start ---- */
+    if (data.step === "ad") {
+      q(".kp-required").insertAdjacentElement("beforebegin", mk("p", {className: "kp-step-note",
+        textContent: data.has_source ? S.ad_step_note : S.ad_step_empty}));
+    }
     render(data.profile);
     loadFramework();
     showAdvice(data.advice);
+    showCompletion(data.missing);
+    showSavedAt(data.saved_at);
     adEdited = adHasText();
     saver = L.autosave({
       root, uid, collect, render, label, strings: S, name: "profile", btn: "kp-btn",
       url: url("save_profile"), stateUrl: url("student_view_user_state"), key: "kravprofil:" + url("save_profile"),
       revision: data.revision, savedAt: data.saved_at, status: q(".kp-save-status"), box: q(".kp-bar"),
-      home: act("save"), uiUrl: data.layer_ui_url, onSaved: (body) => showAdvice(body.advice)
+      home: act("save"), uiUrl: data.layer_ui_url,
+      onSaved: (body) => { showAdvice(body.advice); showCompletion(body.missing); showSavedAt(body.saved_at); }
     });
     L.limits(root, S);
+    // A placeholder of the draft ("[Företagets namn]") would reach the Word file: say so once before the download.
+    const adLink = q('[data-download="ad"]'), warn = q(".kp-dl-warn");
+    let warned = "";
+    adLink.addEventListener("click", (ev) => {
+      const ad = collect().ad, text = Object.keys(ad).map((k) => ad[k]).join("\n"), m = text.match(PLACEHOLDER);
+      if (m && warned !== text) {
+        ev.preventDefault();
+        ev.stopImmediatePropagation();
+        warned = text;
+        warn.textContent = fmt(S.placeholder_warning, {placeholder: m[0]});
+        warn.hidden = false;
+      } else {
+        warn.hidden = true;
+      }
+    });
     each(qa("[data-download], [data-action=print]"), (a) => {
       a.href = url({ad: "download_ad", kravprofil: "download_kravprofil"}[a.getAttribute("data-download")] ||
                    "print_view");
