@@ -36,9 +36,15 @@ HYPHEN_RANGE = re.compile(r"(?<![\d-])\d{1,3}-\d{1,3}(?![\d-])\s*(?:år|minuter|
                           r"kompetenser|personer|kr|%)")
 
 
+# Code inside a Swedish text keeps its straight quotes: a JSON example ({"text": "..."}) in a Studio help text.
+# Those spans are blanked before the quote check; prose quotes still count.
+CODE_SPANS = re.compile(r'\{[^{}]*"[^{}]*\}')
+
+
 def problems(text):
     """``[(kind, excerpt)]`` for one Swedish text."""
     found = []
+    text = CODE_SPANS.sub(lambda m: " " * len(m.group()), text) if '"' in text else text
     for rx, kind in ((DECIMAL_POINT, "decimal point"), (STRAIGHT_QUOTE, "straight double quote"),
                      (HYPHEN_RANGE, "hyphen in a range")):
         for m in rx.finditer(text):
@@ -150,6 +156,7 @@ def violations(texts):
 def test_the_scanner_finds_each_kind_of_problem():
     kinds = {kind.split(" (")[0] for kind, _ in problems(
         'Korrelationen är .42, ett "citat", 5-8 år, ska-krav och meriter, CEFR B2, Nivå, om någon (för språk)')}
+    assert not problems('En JSON-lista, var och en {"text": "...", "guidance": "..."}.')
     assert kinds == {"decimal point", "straight double quote", "hyphen in a range", "avoided term"}
     assert not problems("Korrelationen är 0,42, ett ”citat”, 5–8 år, skallkrav och meriterande, B2 enligt GERS, "
                         "tel. 036-123 45 67, 2026-03-15, kap. 4 §, t.ex. 2, frågade om någon lyssnade.")
