@@ -197,7 +197,9 @@ def test_the_kravprofil_and_the_ad_continue_the_same_profile(course_yaml):
               if load(path)["type"] == "kravprofil"}
     assert blocks == {("m3_kravprofil", "block/kravprofil.yaml"), ("m4_annons", "block/annons.yaml")}
     assert load("block/kravprofil.yaml")["type"] == load("block/annons.yaml")["type"] == "kravprofil"
-    assert '# PENDING: step: "ad"' in (SOURCE / "block" / "annons.yaml").read_text(encoding="utf-8")
+    # The ad is the kravprofil block's ad step, on the profile of the profile step (its default) before it.
+    assert load("block/annons.yaml")["step"] == "ad" and "step" not in load("block/kravprofil.yaml")
+    assert "required_sections" not in load("block/annons.yaml")     # the ad step is complete on the ad's parts
 
 
 # ---------------------------------------------------------------- the journals
@@ -378,6 +380,8 @@ def test_built_blocks_render_and_keep_their_settings(built_course):
             assert escape(prompt["text"]) in html and escape(prompt["guidance"]) in html, element.get("url_name")
         if source.get("view") == "course_journal":
             assert "rj-course" in html
+        if element.tag == "kravprofil":              # the page's script starts in the block's step
+            assert f'"step":"{source.get("step", "profile")}"' in html
         node = etree.Element(element.tag)
         block.add_xml_to_node(node)
         again = make_block(LayerTestRuntime(), etree.tostring(node, encoding="unicode"))
