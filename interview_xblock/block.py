@@ -8,6 +8,7 @@ import logging
 import re
 import threading
 from collections import OrderedDict
+from xml.sax.saxutils import quoteattr
 
 from django.template.defaultfilters import linebreaksbr
 from django.utils.html import escape
@@ -72,6 +73,14 @@ SCENARIOS = (
      "vad teamet brukar göra; ingen egen handling och inget resultat.&#10;  - competency: communication&#10;    "
      'score: 2&#10;    reasons: Kort och allmänt; förklarar inte hur kunden hålls informerad.&#10;"/>'
      "</vertical_demo>"),
+    ("Övning i bedömning – för lite underlag",
+     '<vertical_demo><interview_guide guide_type="practice" display_name="Övning – för lite underlag" practice_case='
+     + quoteattr("title: Den fria intervjun\nanswer: |\n  Chefen: Hur hanterar du stress?\n  Kandidaten: Vi hade "
+                 "jättemånga förnyelser förra året, men vi löste det tillsammans. Jag är väldigt strukturerad.\n"
+                 "ratings:\n  - competency: planning_organising\n    score: na\n    reasons: Ett ”vi” och en "
+                 "självbeskrivning; inget hon själv har gjort att bedöma.\n  - competency: communication\n"
+                 "    score: 3\n    reasons: Kort men tydligt.\n")
+     + "/></vertical_demo>"),
 )
 
 
@@ -148,7 +157,7 @@ class InterviewGuideXBlock(RevisionedSaveMixin, CompletionOnceMixin, ProfileSumm
     practice_case = String(
         display_name=_("Practice case"),
         help=_("For rating practice: YAML or JSON with title, answer (the candidate's answer or a film transcript), "
-               "question (optional bank id) and ratings (competency, score 1–5, reasons)."),
+               "question (optional bank id) and ratings (competency, score 1–5 or na for not assessed, reasons)."),
         default="", scope=Scope.content, multiline_editor=True)
 
     guide = Dict(default={}, scope=Scope.user_state, help="The learner's guide (validated).")

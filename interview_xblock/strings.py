@@ -20,8 +20,8 @@ STUDIO = {
                    "bank. Every error is listed; an invalid text is not saved."),
     "practice_case": _("Practice case"),
     "practice_case_help": _("For rating practice: YAML or JSON with title, answer (the candidate's answer or a "
-                            "film transcript), question (optional bank id) and ratings (competency, score 1–5, "
-                            "reasons)."),
+                            "film transcript), question (optional bank id) and ratings (competency, score 1–5 or na "
+                            "for not assessed, reasons)."),
 }
 
 PAGE = {

@@ -296,6 +296,12 @@ PRACTICE_TEXT = {
     "lower": {"sv": "Du gav {diff} steg lägre än experten.", "en": "You rated {diff} points lower than the expert."},
     "you_na": {"sv": "Du bedömde inte kompetensen, men svaret gav experten underlag för ett betyg.",
                "en": "You did not assess this competency, but the answer gave the expert evidence for a rating."},
+    "both_na": {"sv": "Som experten: svaret ger för lite underlag för ett betyg.",
+                "en": "Like the expert: the answer gives too little evidence for a rating."},
+    "expert_na": {"sv": "Du gav {score}, men experten fann för lite underlag för ett betyg: svaret visar inte vad "
+                        "kandidaten har gjort. Ett betyg utan belägg bygger på intryck.",
+                  "en": "You rated {score}, but the expert found too little evidence for a rating: the answer does "
+                        "not show what the candidate has done. A rating without evidence rests on impressions."},
     "summary": {"sv": "{exact} av {compared} lika, {close} inom ett steg.",
                 "en": "{exact} of {compared} the same, {close} within one point."},
 }

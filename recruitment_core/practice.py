@@ -9,8 +9,11 @@ A practice case (Studio setting, YAML or JSON)::
       ...
     ratings:                               # one per competency assessed, 1-8 of them
       - competency: customer_focus
-        score: 2                           # 1-5
+        score: 2                           # 1-5, or na: the answer gives too little evidence to rate
         reasons: "Beskriver vad teamet gjorde ..."
+
+An expert ``na`` (not assessed, never a 1) teaches that an interview without past behaviour gives nothing to rate:
+a learner who still gives a number is shown which rating errors a rating without evidence may show.
 
 Errors are listed like the framework's and the bank's: ``"<source>: <field path>: <problem>"``.
 """
@@ -77,8 +80,8 @@ def parse_practice_case(text, source="practice_case", framework=None, bank=None)
                     err.add(f"{path}.competency", f"competency {comp!r} rated twice")
                 seen.add(comp)
             score = item.get("score")
-            if "score" in item and (isinstance(score, bool) or score not in SCORES):
-                err.add(f"{path}.score", "expected a whole number from 1 to 5")
+            if "score" in item and score != NOT_ASSESSED and (isinstance(score, bool) or score not in SCORES):
+                err.add(f"{path}.score", f"expected a whole number from 1 to 5, or {NOT_ASSESSED!r} (not assessed)")
             if "reasons" in item:
                 _check_text(item.get("reasons"), f"{path}.reasons", MAX_REASONS_CHARS, err)
             ratings.append({"competency": comp, "score": score, "reasons": item.get("reasons")})
@@ -96,7 +99,9 @@ def compare_practice(learner_ratings, case, framework, lang):
     """The learner's ratings next to the expert's.
 
     ``{"rows": [{"competency", "name", "learner", "expert", "diff", "reasons", "message", "possible_errors"}],
-    "patterns": [{"id", "name", "text"}], "exact", "close", "compared", "summary"}``. A difference of 2 or
+    "patterns": [{"id", "name", "text"}], "exact", "close", "compared", "summary"}`` (``compared``: the
+    competencies the learner rated or marked not assessed; ``exact``: the same choice as the expert, ``na``
+    included; ``close``: at most one point apart, or both ``na``). A difference of 2 or
     more points suggests rating errors for that competency; across competencies the pattern of the learner's
     ratings (all high, all low, all alike, all in the middle while the expert's vary) suggests halo, leniency,
     strictness or central tendency.
@@ -104,16 +109,31 @@ def compare_practice(learner_ratings, case, framework, lang):
     lang = normalize_lang(lang)
     rows = []
     pairs = []
+    exact = close = compared = 0
     for item in case["ratings"]:
         comp = item["competency"]
         mine = (learner_ratings.get(comp) or {}).get("score")
+        expert = item["score"]
         comp_obj = framework.get(comp) if framework is not None else None
         row = {"competency": comp, "name": comp_obj.name[lang] if comp_obj else comp, "learner": mine,
-               "expert": item["score"], "reasons": item["reasons"], "diff": None, "possible_errors": []}
-        if mine in SCORES:
-            diff = mine - item["score"]
+               "expert": expert, "reasons": item["reasons"], "diff": None, "possible_errors": []}
+        if mine in SCORES or mine == NOT_ASSESSED:
+            compared += 1
+            exact += mine == expert
+            close += mine == expert or (mine in SCORES and expert in SCORES and abs(mine - expert) <= 1)
+        if expert == NOT_ASSESSED:
+            if mine == NOT_ASSESSED:
+                row["message"] = gt.text(gt.PRACTICE_TEXT, "both_na", lang)
+            elif mine in SCORES:
+                row["message"] = gt.text(gt.PRACTICE_TEXT, "expert_na", lang, score=mine)
+                row["possible_errors"] = _error_names(("first_impression", "halo", "similar_to_me", "confirmation"),
+                                                      lang)
+            else:
+                row["message"] = gt.label("not_rated", lang)
+        elif mine in SCORES:
+            diff = mine - expert
             row["diff"] = diff
-            pairs.append((mine, item["score"]))
+            pairs.append((mine, expert))
             if diff == 0:
                 row["message"] = gt.text(gt.PRACTICE_TEXT, "match", lang)
             elif abs(diff) == 1:
@@ -146,8 +166,6 @@ def compare_practice(learner_ratings, case, framework, lang):
             patterns.append("leniency")
         elif mean_diff <= -1:
             patterns.append("strictness")
-    exact = sum(1 for m, e in pairs if m == e)
-    close = sum(1 for m, e in pairs if abs(m - e) <= 1)
     return {"rows": rows, "patterns": _error_names(patterns, lang), "exact": exact, "close": close,
-            "compared": len(pairs),
-            "summary": gt.text(gt.PRACTICE_TEXT, "summary", lang, exact=exact, compared=len(pairs), close=close)}
+            "compared": compared,
+            "summary": gt.text(gt.PRACTICE_TEXT, "summary", lang, exact=exact, compared=compared, close=close)}

@@ -196,6 +196,24 @@ def test_practice_mode_compares_with_the_expert(page, scenario_url, axe_scan):
     assert not violations, violations
 
 
+def test_practice_mode_expert_not_assessed(page, scenario_url, axe_scan, shoot):
+    """An expert "not assessed" shows as such, and a number given there names the errors of rating impressions."""
+    page.goto(scenario_url("interview_guide", 3))
+    guide = GuidePage(page).wait_ready()
+    guide.root.locator('select[data-field="practice.ratings.planning_organising.score"]').select_option("5")
+    guide.root.locator('select[data-field="practice.ratings.communication.score"]').select_option("na")
+    guide.action("hand-in-practice").click()
+    result = guide.root.locator(".ig-result")
+    result.locator(".ig-cmp").nth(1).wait_for()
+    first, second = result.locator(".ig-cmp").nth(0).inner_text(), result.locator(".ig-cmp").nth(1).inner_text()
+    assert "Ditt betyg: 5 · Expertens betyg: Inte bedömd. Du gav 5, men experten fann för lite underlag" in first
+    assert "Första intrycket" in first and "Haloeffekt" in first
+    assert "Ditt betyg: Inte bedömd · Expertens betyg: 3." in second and "na" not in second.split()
+    shoot(guide.root, "interview-guide-practice-not-assessed")
+    violations = axe_scan(page, ".interview-guide-block")
+    assert not violations, violations
+
+
 @pytest.mark.parametrize("number, first_item, needs", [
     (1, "ps_purpose", "2023/970"),
 ])

@@ -338,6 +338,42 @@ def test_practice_comparison_names_rating_errors(fw, bank):
     assert "did not assess" in result["rows"][2]["message"]
 
 
+NO_EVIDENCE_CASE = """
+title: Den fria intervjun
+answer: Jag är väldigt strukturerad. Vi löste det tillsammans.
+ratings:
+  - competency: planning_organising
+    score: na
+    reasons: Bara en självbeskrivning och ett ”vi”; inget eget exempel att bedöma.
+  - competency: customer_focus
+    score: na
+    reasons: Svarar på en hypotetisk fråga; inget hon har gjort.
+  - competency: communication
+    score: 3
+    reasons: Tydlig.
+"""
+
+
+def test_practice_expert_not_assessed_is_no_one_and_a_number_there_names_impression_errors(fw, bank):
+    case = parse_practice_case(NO_EVIDENCE_CASE, "practice_case", fw, bank)
+    assert [r["score"] for r in case["ratings"]] == ["na", "na", 3]
+    with pytest.raises(PracticeCaseError) as info:
+        parse_practice_case(NO_EVIDENCE_CASE.replace("score: na", "score: n/a", 1), "practice_case", fw, bank)
+    assert "ratings[0].score: expected a whole number from 1 to 5, or 'na'" in info.value.errors[0]
+    halo = {"planning_organising": {"score": 5}, "customer_focus": {"score": "na"}, "communication": {"score": 3}}
+    result = compare_practice(halo, case, fw, "sv")
+    rows = {r["competency"]: r for r in result["rows"]}
+    assert rows["planning_organising"]["diff"] is None and rows["planning_organising"]["expert"] == "na"
+    assert rows["planning_organising"]["message"].startswith("Du gav 5, men experten fann för lite underlag")
+    assert {"first_impression", "halo"} <= {e["id"] for e in rows["planning_organising"]["possible_errors"]}
+    assert rows["customer_focus"]["message"].startswith("Som experten") and not rows["customer_focus"][
+        "possible_errors"]
+    assert (result["exact"], result["close"], result["compared"]) == (2, 2, 3)
+    assert result["summary"] == "2 av 3 lika, 2 inom ett steg." and result["patterns"] == []
+    unrated = compare_practice({}, case, fw, "en")
+    assert unrated["compared"] == 0 and all(not r["possible_errors"] for r in unrated["rows"])
+
+
 def test_what_the_tool_writes_into_the_guide_passes_its_own_checks(bank):
     """The default opening and closing texts, and the tips shown with them, raise no advice themselves."""
     texts = [gt.DEFAULTS[key][lang].format(minutes=60) for key in gt.DEFAULTS for lang in ("sv", "en")]

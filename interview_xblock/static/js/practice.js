@@ -28,11 +28,11 @@
     if (!P) { return; }
     tx("h4", S.compare, res);
     tx("p", P.summary, res);
+    function shown(score) { return score === "na" ? LB.not_assessed : score === null ? "–" : score; }
     P.rows.forEach(function (r) {
       var d = mk("div", {className: "ig-cmp"}, res);
       tx("h5", r.name, d);
-      tx("p", LB.you + ": " + (r.learner === "na" ? LB.not_assessed : r.learner === null ? "–" : r.learner) +
-        " · " + LB.expert + ": " + r.expert + ". " + r.message, d);
+      tx("p", LB.you + ": " + shown(r.learner) + " · " + LB.expert + ": " + shown(r.expert) + ". " + r.message, d);
       tx("p", LB.reasons + ": " + r.reasons, d);
       if (r.possible_errors.length) {
         tx("p", LB.possible_errors + ":", d);
