@@ -185,9 +185,10 @@
     // The server holds revision b.revision (a 409, the check, another handler): merge it into the form.
     const adopt = (b) => withUI((u) => u.adopt(b));
 
-    // Ask the server for its revision (stale HTML at start, a download); true when it answered.
+    // Ask the server for its revision (stale HTML at start, a download); true when it answered. The revision
+    // this page knows goes along: a server may then leave the state out when it is the same.
     function check() {
-      checking = get(o.stateUrl).then((r) => {
+      checking = get(o.stateUrl + (o.stateUrl.indexOf("?") < 0 ? "?" : "&") + "revision=" + st.rev).then((r) => {
         checking = null;
         if (r.status === 200 && r.body[o.name] !== undefined && r.body.revision !== st.rev && !flight && !st.dlg) {
           adopt(r.body);
