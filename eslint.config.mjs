@@ -11,7 +11,7 @@ const browser = Object.fromEntries([
 export default [
   {ignores: ["node_modules/", ".venv/", ".tox/", "var/", "build/", "test-results/", "**/*.min.js"]},
   {
-    files: ["kravprofil_xblock/static/**/*.js", "xblock_layer/static/**/*.js", "*_xblock/static/**/*.js"],
+    files: ["xblock_layer/static/**/*.js", "*_xblock/static/**/*.js", "tests/**/static/**/*.js"],
     ...js.configs.recommended,
     languageOptions: {ecmaVersion: 2020, sourceType: "script", globals: {...browser, XBlockLayer: "readonly"}},
     rules: {

@@ -96,12 +96,15 @@ class RevisionedSaveMixin(XBlockMixin):
     def student_view_user_state(self, request, suffix=""):  # pylint: disable=unused-argument
         """The learner's saved state, revision and time as JSON (no-store): the page's check on init, mobile apps.
 
-        GET (POST too: the mobile API's name for it); changes nothing.
+        GET (POST too: the mobile API's name for it); changes nothing. With ``?revision=<n>`` equal to the stored
+        revision the state is left out (the page's check on init: nothing changed, ~50 bytes instead of the state).
         """
         refused = refuse_method(self, request, ("GET", "HEAD", "POST"))
         if refused is not None:
             return refused
-        answer = dict(self.saved_state())
+        known = request.GET.get("revision", "")
+        current = known.isdigit() and len(known) <= 10 and int(known) == self.revision
+        answer = {} if current else dict(self.saved_state())
         answer.update(self.revision_state())
         if "completed" in self.fields:
             answer["completed"] = bool(self.completed)

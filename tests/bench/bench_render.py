@@ -268,7 +268,9 @@ def fetched_bytes(runtime, block, lang):
     """Bytes of the JSON the block's page fetches from its own GET handlers at start."""
     total = 0
     for handler in FETCHED_AT_START.get(block.scope_ids.block_type, ()):
-        response = runtime.handle(block, handler, webob.Request.blank(f"/?lang={lang}"))
+        # As the page asks: its language, and the revision it shows (the state check answers briefly when current).
+        query = f"lang={lang}&revision={getattr(block, 'revision', 0)}"
+        response = runtime.handle(block, handler, webob.Request.blank(f"/?{query}"))
         assert response.status_code == 200, f"{handler}: {response.status}"
         total += len(response.body)
     return total

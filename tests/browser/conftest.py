@@ -79,6 +79,7 @@ def live_url(tmp_path_factory):
         "EXCLUDE_SAMPLE_XBLOCKS": "yes",
         "PYTHONPATH": os.pathsep.join(p for p in (str(ROOT), env.get("PYTHONPATH", "")) if p),
         "PYTHONUNBUFFERED": "1",
+        "DEVSITE_DEMO_BLOCKS": "1",  # the layer's demo block (test_layer_demo.py) gets a scenario too
     })
     env.pop("WORKBENCH_DATABASES", None)
     log_path = var_dir / "server.log"

@@ -119,6 +119,7 @@ def test_same_field_asks_with_both_texts_side_by_side_and_keep_mine_keeps_the_ot
     # Tab A's text for the role is not lost: it waits in the recovery area, also after a reload.
     recovery = tab_b.root.locator(RECOVERY)
     assert ROLE_A in recovery.inner_text()
+    shoot(recovery, "autosave-recovery-area")
     tab_b.reload()
     assert ROLE_A in recovery.inner_text()
     # Putting it back swaps: tab A's role is saved, tab B's waits in the area.

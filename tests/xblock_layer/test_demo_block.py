@@ -143,3 +143,14 @@ def test_olx_export_holds_authored_fields_only(runtime, block):
     block.add_xml_to_node(node)
     assert node.get("display_name") == "Min övning"
     assert "note" not in node.attrib and "revision" not in node.attrib and "completed" not in node.attrib
+
+
+def test_state_check_leaves_the_state_out_when_the_page_is_current(runtime, block):
+    save(runtime, block, "första", 0)
+    current = call_handler(runtime, block, "student_view_user_state", method="GET", query="revision=1")[1]
+    assert current == {"revision": 1, "saved_at": block.saved_at, "completed": True}
+    for query in ("revision=0", "revision=x", "revision=-1", "revision=" + "1" * 30, ""):
+        status, body, response = call_handler(runtime, block, "student_view_user_state", method="GET", query=query)
+        assert status == 200 and body["note"] == "första" and body["revision"] == 1, query
+        assert response.headers["Cache-Control"] == "no-store"
+    assert call_handler(runtime, block, "student_view_user_state", raw=b"{}", method="PUT")[0] == 405

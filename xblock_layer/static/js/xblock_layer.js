@@ -18,7 +18,8 @@
    o.status      role="status" aria-live="polite" element, in a bar the block's CSS makes sticky
    o.box         the dialog and the recovery area are inserted after it     o.btn  class of their buttons
    o.home        focus target after dismissing the recovery area
-   o.collect()   form -> state (an object: keys changed on one side merge, a list or text is one value)
+   o.collect()   form -> state: an object (keys changed on one side merge; a list or a text is one value),
+                 or one value (a text: then it is the one field)
    o.render(s)   state -> form     o.label(path), o.show(value, path)  optional: names/texts in the dialog
    o.onSaved(body)  optional: the 200 answer           o.delay  debounce in ms (1500)
    What it does: a copy in localStorage until the server confirms, debounced saves, 5xx and network failures
@@ -149,7 +150,7 @@
           st.done = upTo;
           if (upTo === st.n) { store(copyKey, null); saved(r.body.saved_at); } else { keep(); say(S.unsaved); }
           if (o.onSaved) { o.onSaved(r.body); }
-        } else if (r.status === 409 && isObj(r.body[o.name])) {
+        } else if (r.status === 409 && r.body[o.name] !== undefined) {
           adopt(r.body);
         } else if (!r.status || r.status >= 500) {
           // A dead or failing server: the copy stays in this browser; try again later, less and less often.
@@ -184,11 +185,12 @@
     // The server holds revision b.revision (a 409, the check, another handler): merge it into the form.
     const adopt = (b) => withUI((u) => u.adopt(b));
 
-    // Ask the server for its revision (stale HTML at start, a download); true when it answered.
+    // Ask the server for its revision (stale HTML at start, a download); true when it answered. The revision
+    // this page knows goes along: a server may then leave the state out when it is the same.
     function check() {
-      checking = get(o.stateUrl).then((r) => {
+      checking = get(o.stateUrl + (o.stateUrl.indexOf("?") < 0 ? "?" : "&") + "revision=" + st.rev).then((r) => {
         checking = null;
-        if (r.status === 200 && isObj(r.body[o.name]) && r.body.revision !== st.rev && !flight && !st.dlg) {
+        if (r.status === 200 && r.body[o.name] !== undefined && r.body.revision !== st.rev && !flight && !st.dlg) {
           adopt(r.body);
         }
         return r.status === 200;

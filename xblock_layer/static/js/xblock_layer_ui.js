@@ -63,13 +63,15 @@
     // The texts come with this file (per language) or, from older servers, in the page's strings.
     const o = e.o, S = Object.assign({}, window.XBlockLayerUIStrings, e.S), uid = e.uid, st = e.st;
     const altKey = o.key + "!alt";
+    // A block whose state is one value (a text) is merged as {<name>: value}.
+    const boxed = !isObj(st.base), bx = (v) => (boxed ? {[o.name]: v} : v), ub = (v) => (boxed ? v[o.name] : v);
     let alt = null;
 
     // Render a state, keeping the focus and caret on the same control when it is still there.
     function paint(state) {
       const sel = "input, textarea, select", a = document.activeElement, f = a && a.getAttribute("data-field");
       const i = Array.prototype.indexOf.call(o.root.querySelectorAll(sel), a), at = a && a.selectionStart;
-      o.render(state);
+      o.render(ub(state));
       const b = o.root.querySelectorAll(sel)[i];
       if (i >= 0 && b && b !== a && b.getAttribute("data-field") === f) {
         b.focus();
@@ -90,8 +92,8 @@
     }
 
     function reconcile(old, mine, other, message) {
-      const m = merge(old, mine, other);
-      if (!same(m.state, o.collect())) { paint(m.state); st.note = message; }
+      const m = merge(bx(old), bx(mine), bx(other));
+      if (!same(ub(m.state), o.collect())) { paint(m.state); st.note = message; }
       if (m.conflicts.length) { open(m.conflicts); }
       settle();
     }
@@ -112,10 +114,10 @@
           const c = kc[1];
           if (st.dlg) { return; }
           L.store(kc[0], null);
-          if (!c || !isObj(c.state)) { return; }
+          if (!c || c.state === undefined) { return; }
           // A copy that knows a newer server state than this page: its base is the better base.
           if (c.rev > st.rev) { st.rev = c.rev; st.base = c.base; }
-          reconcile(isObj(c.base) ? c.base : {}, c.state, o.collect(), S.restored);
+          reconcile(c.base, c.state, o.collect(), S.restored);
         });
       if (L.store(altKey)) { keepAlt(L.store(altKey)); }
     }
@@ -156,7 +158,7 @@
 
       // Keep mine (the form has it) or use theirs; either way the other text goes to the recovery area.
       function choose(mine) {
-        const state = o.collect(), other = list.map((c) => {
+        const state = bx(o.collect()), other = list.map((c) => {
           const value = mine ? c.theirs : pathGet(state, c.path);
           if (!mine) { pathSet(state, c.path, c.theirs); }
           return {path: c.path, label: label(c.path), value};
@@ -179,7 +181,7 @@
         mk("h4", {textContent: a.label}, box);
         mk("p", {className: "xbl-text", textContent: text(a.value, a.path)}, box);
       }), [[S.alt_restore, () => {
-        const state = o.collect(), back = items.map((a) => {
+        const state = bx(o.collect()), back = items.map((a) => {
           const now = pathGet(state, a.path);
           pathSet(state, a.path, a.value);
           return {path: a.path, label: a.label, value: now};
