@@ -106,6 +106,8 @@ class StudioEditingMixin(StudioEditableXBlockMixin):
             if name in sent:
                 if not isinstance(field, JSONField) or field.scope not in (Scope.content, Scope.settings):
                     raise BadRequest(code="bad_shape")
+                if isinstance(sent[name], bool) and not isinstance(field, Boolean):
+                    raise BadRequest(code="bad_shape", key="invalid")   # from_json would make true a 1
                 try:
                     values[name] = field.from_json(sent[name])
                 except (TypeError, ValueError):

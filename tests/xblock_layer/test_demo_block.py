@@ -120,6 +120,30 @@ def test_studio_editing_is_hardened(runtime, block):
     assert block.display_name == "Ny"
 
 
+def test_studio_editing_refuses_json_booleans_for_number_fields():
+    """JSON true is no number: XBlock's from_json would store it as 1 in an Integer (or 1.0 in a Float) field."""
+    from xblock.core import XBlock
+    from xblock.fields import Boolean, Float, Integer, Scope
+
+    from xblock_layer.studio import StudioEditingMixin
+
+    class Numbers(StudioEditingMixin, XBlock):
+        count = Integer(default=3, scope=Scope.settings)
+        share = Float(default=0.5, scope=Scope.settings)
+        flag = Boolean(default=False, scope=Scope.settings)
+        editable_fields = ("count", "share", "flag")
+
+    runtime = LayerTestRuntime(blocks={"numbers": Numbers})
+    block = block_maker(runtime, "<numbers/>")()
+    for values in ({"count": True}, {"share": False}, {"count": 4, "share": True}):
+        status, answer, _ = call_handler(runtime, block, "submit_studio_edits", {"values": values, "defaults": []})
+        assert status == 400 and answer["code"] == "bad_shape", values
+    assert (block.count, block.share, block.flag) == (3, 0.5, False)
+    ok = call_handler(runtime, block, "submit_studio_edits",
+                      {"values": {"count": 4, "share": 1, "flag": True}, "defaults": []})
+    assert ok[0] == 200 and (block.count, block.share, block.flag) == (4, 1.0, True)
+
+
 def test_block_errors_in_the_block_s_own_words(block):
     with in_language("sv"):
         err = block.input_error("Your note", "mine", status=409)
