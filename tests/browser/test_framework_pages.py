@@ -1,5 +1,5 @@
 """A built framework page in a real browser (Debian's Chromium, headless, through Playwright), with the browser's
-default styles only: no stylesheet of ours reaches an HTML component in the LMS, so the page must read well
+default styles only (the session's browser of tests/browser/conftest.py): no stylesheet of ours reaches an HTML component in the LMS, so the page must read well
 without one. axe-core finds no serious or critical violation; the screenshot goes to test-results/screenshots
 (docs/screenshots with UPDATE_SCREENSHOTS=1, as `make screenshots` does for the README's pictures)."""
 import os
@@ -10,14 +10,15 @@ import pytest
 
 from recruitment_core.framework import load_default_framework
 from recruitment_core.questions import load_default_bank
+from tests.course_export import conftest as export_fixtures
 from tests.course_export.olx_reading import parse
 
 ROOT = Path(__file__).resolve().parents[2]
 SCREENSHOTS = ROOT / ("docs/screenshots" if os.environ.get("UPDATE_SCREENSHOTS") == "1" else "test-results/screenshots")
 AXE_JS = ROOT / "node_modules" / "axe-core" / "axe.min.js"
-CHROMIUM = "/usr/bin/chromium"
 
 pytestmark = pytest.mark.browser
+built_course = export_fixtures.built_course     # the shipped default course, built once (a fixture)
 
 
 def lms_like_document(folder, url_name):
@@ -26,18 +27,6 @@ def lms_like_document(folder, url_name):
     body = (folder / "html" / f"{url_name}.html").read_text(encoding="utf-8")
     return (f'<!doctype html><html lang="sv"><head><meta charset="utf-8"><title>{escape(title)}</title></head>'
             f"<body><main><h1>{escape(title)}</h1>{body}</main></body></html>")
-
-
-@pytest.fixture(scope="module")
-def browser():
-    playwright = pytest.importorskip("playwright.sync_api")
-    if not Path(CHROMIUM).exists():
-        pytest.skip("no Chromium at /usr/bin/chromium")
-    with playwright.sync_playwright() as p:
-        chromium = p.chromium.launch(executable_path=CHROMIUM, headless=True,
-                                     args=["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"])
-        yield chromium
-        chromium.close()
 
 
 def test_a_competency_page_reads_well_without_a_stylesheet(built_course, browser, tmp_path):
