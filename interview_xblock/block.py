@@ -270,7 +270,8 @@ class InterviewGuideXBlock(RevisionedSaveMixin, CompletionOnceMixin, ProfileSumm
         lang = current_lang()
         kind = self.kind()
         data = self.page_data(lang)
-        instructions = self.instructions or translate_dict(PAGE, lang)["instructions"]
+        texts = translate_dict(PAGE, lang)
+        instructions = self.instructions or texts.get(f"instructions_{kind}", texts["instructions"])
         values = {"TITLE": escape(self.display_name), "INSTR": linebreaksbr(instructions, autoescape=True),
                   "DATA": script_json(data)}
         uid = element_id(self.scope_ids.usage_id, "ig")

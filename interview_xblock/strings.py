@@ -27,6 +27,15 @@ STUDIO = {
 PAGE = {
     "instructions": _("Build the guide you take into a real interview: start from your requirement profile, pick "
                       "a question for each competency, and rate the candidate against the anchors afterwards."),
+    # The built-in instructions, one per guide type (the interview's is "instructions").
+    "instructions_phone_screen": _("Build the guide for a short phone screen: the must-have requirements, motivation, "
+                                   "notice period, location, the pay range and the next steps – the same questions, "
+                                   "in the same order, for every candidate."),
+    "instructions_reference_check": _("Build the guide for your reference calls: ask each referee for concrete "
+                                      "situations that show the competencies of your requirement profile, and call "
+                                      "only referees the candidate knows about and has approved."),
+    "instructions_practice": _("Practise rating: read a candidate's answer, rate it against the anchors on your "
+                               "own, and then compare your rating with an expert's."),
     "save": _("Save"),
     "loading": _("Loading the question bank…"),
     "bank_error": _("The question bank could not be loaded."),

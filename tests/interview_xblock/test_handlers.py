@@ -165,3 +165,21 @@ def test_practice_hides_the_expert_until_handed_in(runtime, make_block):
     assert status == 200 and body["completed"] is True
     row = body["practice"]["rows"][0]
     assert row["expert"] == 2 and row["diff"] == 3 and "Bara vi." == row["reasons"]
+
+
+@pytest.mark.parametrize("guide_type, words", [
+    ("interview", "bedöm kandidaten mot beteendeankarna"),
+    ("phone_screen", "telefonavstämning"),
+    ("reference_check", "referenssamtal"),
+    ("practice", "experts"),
+])
+def test_built_in_instructions_fit_the_guide_type(make_block, guide_type, words):
+    """QA: the phone screen, reference check and practice showed the interview's instructions."""
+    case = ('practice_case="title: T&#10;answer: Svar&#10;ratings:&#10;  - competency: collaboration&#10;'
+            '    score: 2&#10;    reasons: R&#10;"' if guide_type == "practice" else "")
+    block = make_block(f'<interview_guide guide_type="{guide_type}" {case}/>')
+    html = block.student_view().content
+    instructions = html.split('<p class="ig-instructions">', 1)[1].split("</p>", 1)[0]
+    assert words in instructions
+    if guide_type != "interview":
+        assert "beteendeankarna efteråt" not in instructions
