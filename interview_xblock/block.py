@@ -52,7 +52,11 @@ _RESULTS_LOCK = threading.Lock()  # LMS workers may serve requests in threads
 MAX_BODY_BYTES = MAX_STATE_BYTES + 20_000
 MAX_DEPTH = 8  # {"guide": {"interviewers": [{"ratings": {"c": {"score": 1}}}]}}
 MINUTES_RANGE = (10, 180)
+# File names of the downloads, named for what the guide is (a phone screen is no "intervjuguide").
 FILE_STEMS = {"guide": {"sv": "intervjuguide", "en": "interview-guide"},
+              "phone_screen": {"sv": "telefonavstamning", "en": "phone-screen"},
+              "reference_check": {"sv": "referenstagning", "en": "reference-check"},
+              "practice": {"sv": "ovning-i-bedomning", "en": "rating-practice"},
               "sheet": {"sv": "bedomningsmall", "en": "scoring-sheet"}}
 # Labels of the guide's fields, shared with the Word documents and the print view (recruitment_core.guide_text).
 LABEL_KEYS = ("own_question", "competency", "practice_case")
@@ -338,6 +342,8 @@ class InterviewGuideXBlock(RevisionedSaveMixin, CompletionOnceMixin, ProfileSumm
         profile = self.chosen_profile(guide, self.profiles()[0]) or {}
         role = profile.get("role", "")
         body = build(guide, self.bank(), load_default_framework(), self.kind(), lang, role)
+        if stem == "guide" and self.kind() in FILE_STEMS:
+            stem = self.kind()
         fallback = FILE_STEMS[stem][lang]
         return attachment(body, DOCX_TYPE, f"{fallback}-{role}" if role else fallback, fallback)
 

@@ -167,6 +167,16 @@ def test_practice_hides_the_expert_until_handed_in(runtime, make_block):
     assert row["expert"] == 2 and row["diff"] == 3 and "Bara vi." == row["reasons"]
 
 
+@pytest.mark.parametrize("guide_type, stem", [("phone_screen", "telefonavstamning"),
+                                              ("reference_check", "referenstagning"),
+                                              ("interview", "intervjuguide")])
+def test_the_downloaded_guide_is_named_for_its_type(make_block, runtime, guide_type, stem):
+    """QA: a phone screen downloaded as "intervjuguide.docx" is not what the learner asked for."""
+    block = make_block(f'<interview_guide guide_type="{guide_type}"/>')
+    status, _, resp = call(runtime, block, "download_guide", method="GET")
+    assert status == 200 and f'filename="{stem}.docx"' in resp.headers["Content-Disposition"]
+
+
 @pytest.mark.parametrize("guide_type, words", [
     ("interview", "bedöm kandidaten mot beteendeankarna"),
     ("phone_screen", "telefonavstämning"),
