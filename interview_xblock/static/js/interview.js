@@ -132,11 +132,22 @@
         var btn = button(has ? S.added : S.add, function () {
           g.items.push({ref: b.id, competency: b.competency || "", text: ""});
           changed(); renderItems(); renderBank();
+          focusAfterAdd(b.id);
         }, li, (has ? S.added : S.add) + ": " + shown(b));
         btn.disabled = has;
         btn.setAttribute("data-add", b.id);
       });
       q(".ig-count").textContent = n ? fmt(S.shown, {n: n}) : S.no_match;
+    }
+
+    // The pressed "Add" button is now disabled ("In the guide"): keep the focus in the list, on the next question
+    // that can still be added (else the search field), so a keyboard user can go on adding.
+    function focusAfterAdd(id) {
+      var all = root.querySelectorAll(".ig-bank-list button[data-add]"), after = false, target = null;
+      for (var i = 0; i < all.length && !target; i++) {
+        if (all[i].getAttribute("data-add") === id) { after = true; } else if (after && !all[i].disabled) { target = all[i]; }
+      }
+      (target || q(".ig-search")).focus();
     }
 
     /* ---- the guide's questions ---- */
@@ -155,7 +166,10 @@
         tx("span", fmt(S.removed, {text: removed.item.text || shown(byId[removed.item.ref] || {text: ""})}), undo);
         button(S.undo, function () {
           g.items.splice(Math.min(removed.at, g.items.length), 0, removed.item);
+          var at = Math.min(removed.at, g.items.length - 1);
           removed = null; changed(); renderItems(); renderBank();
+          var back = root.querySelectorAll(".ig-items > li textarea")[at];
+          if (back) { back.focus(); }
         }, undo).setAttribute("data-action", "undo-remove");
       }
       g.items.forEach(function (it, i) {
@@ -211,9 +225,11 @@
         sen.addEventListener("change", function () { p.seniority = +sen.value; changed(); });
         if (p.submitted) {
           tx("p", all ? "" : S.hidden, fs);
-          button(S.reopen, function () { p.submitted = false; active = i; changed(); renderPeople(); }, fs, S.reopen + ": " + name);
+          button(S.reopen, function () { p.submitted = false; active = i; changed(); renderPeople(); focusPerson(i, ".ig-rating select"); },
+            fs, S.reopen + ": " + name).setAttribute("data-action", "reopen-rating");
         } else if (i !== active) {
-          button(fmt(S.rate_as, {name: name}), function () { active = i; renderPeople(); }, fs);
+          button(fmt(S.rate_as, {name: name}), function () { active = i; renderPeople(); focusPerson(i, ".ig-rating select"); }, fs)
+            .setAttribute("data-action", "rate-as");
         } else {
           g.competencies.forEach(function (c) {
             var r = rating(p.ratings, c), wrap = mk("div", {className: "ig-rating"}, fs);
@@ -223,14 +239,20 @@
               r.evidence, wrap, {maxLength: 4000, rows: 2});
             ev.addEventListener("input", function () { r.evidence = ev.value; changed(); });
           });
-          button(S.submit, function () { p.submitted = true; active = -1; changed(); renderPeople(); saver.save(); }, fs)
-            .setAttribute("data-action", "submit-rating");
+          button(S.submit, function () {
+            p.submitted = true; active = -1; changed(); renderPeople(); focusPerson(i, '[data-action="reopen-rating"]'); saver.save();
+          }, fs).setAttribute("data-action", "submit-rating");
         }
         button(fmt(S.remove_interviewer, {name: name}), function () {
           g.interviewers.splice(i, 1); changed(); renderPeople(); q('[data-action="add-interviewer"]').focus();
         }, fs);
       });
       renderConsensus();
+    }
+    // After the list is drawn again, the focus goes back into the same interviewer's box (never to the page).
+    function focusPerson(i, selector) {
+      var fs = root.querySelectorAll(".ig-person")[i], f = fs && (fs.querySelector(selector) || fs.querySelector("input"));
+      if (f) { f.focus(); }
     }
     function renderConsensus() {
       var box = clear(q(".ig-consensus"));
@@ -382,7 +404,9 @@
         var inputs = root.querySelectorAll(".ig-person input[type=text]");
         inputs[inputs.length - 1].focus();
       }
-      if (a === "hand-in-practice") { g.practice.submitted = true; changed(); saver.save(); renderPractice(); }
+      if (a === "hand-in-practice") {  // the button goes away: the focus goes to where the comparison appears
+        g.practice.submitted = true; changed(); saver.save(); renderPractice(); q(".ig-result").focus();
+      }
     });
     q(".ig-form").addEventListener("submit", function (ev) { ev.preventDefault(); });
 
