@@ -81,7 +81,8 @@ SCENARIOS = (
 
 # The page's script strings and labels travel with the bank (one cacheable GET per language), not in every page.
 JS_LABELS = ("competency", "consensus", "debrief_order", "debrief_tip", "expert", "not_assessed", "own_question",
-             "possible_errors", "reasons", "seniority", "spread", "talk_first", "weak_signs", "you", "opening",
+             "possible_errors", "reasons", "seniority", "spread", "talk_first", "to_discuss", "weak_signs", "you",
+             "opening",
              "opening.who", "opening.agenda", "opening.notes", "candidate_minutes", "closing", "closing.next_steps",
              "closing.hear_back", "practicalities", "practicalities.notice_period", "practicalities.pay",
              "practicalities.location", "practicalities.other", "rate_alone")

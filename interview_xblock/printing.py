@@ -44,5 +44,5 @@ def print_page(guide, bank, framework, kind, lang, role, title):
             "own_question", "candidate_questions", "closing", "closing.next_steps", "closing.hear_back",
             "practicalities", "practicalities.notice_period", "practicalities.pay", "practicalities.location",
             "practicalities.other", "scoring_sheet", "rating", "evidence", "competency", "consensus", "spread",
-            "talk_first", "debrief_order", "gdpr")},
+            "talk_first", "to_discuss", "debrief_order", "gdpr")},
     })

@@ -53,6 +53,7 @@ LABELS = {
     "spread": {"sv": "Spridning", "en": "Spread"},
     "mean": {"sv": "Medel", "en": "Mean"},
     "talk_first": {"sv": "Prata först om", "en": "Talk first about"},
+    "to_discuss": {"sv": "Att diskutera", "en": "To discuss"},
     "debrief_order": {"sv": "Ordning i genomgången", "en": "Debrief order"},
     "panel_rating": {"sv": "Panelens betyg", "en": "Panel rating"},
     "estimated": {"sv": "Beräknad tid: {minutes} minuter av {planned} planerade",

@@ -53,3 +53,26 @@ def test_practice_hand_in_moves_the_focus_to_the_comparison(page, scenario_url):
     guide.root.locator(".ig-result .ig-cmp").first.wait_for()
     assert page.evaluate("document.activeElement.classList.contains('ig-result')")
 
+
+def test_consensus_table_scrolls_in_its_own_box_at_360px(new_page, scenario_url, axe_scan, shoot):
+    page = new_page("sv")
+    page.set_viewport_size({"width": 360, "height": 800})
+    page.goto(scenario_url("interview_guide", 0))
+    guide = GuidePage(page).wait_ready()
+    boxes = guide.root.locator('input[data-action="toggle-competency"]')
+    comps = [boxes.nth(i).get_attribute("value") for i in (0, 1, 2)]
+    for i in (0, 1, 2):
+        boxes.nth(i).check()
+    for n, name in enumerate(("Anna Andersson-Lindqvist", "Bo Bergström-Karlsson", "Cecilia Öberg")):
+        guide.rate(n, name, n + 1, {c: (str(1 + (n + k) % 5), "Belägg") for k, c in enumerate(comps)})
+    wrap = guide.root.locator(".ig-consensus .ig-table-wrap")
+    wrap.wait_for()
+    block_right = guide.root.evaluate("e => e.getBoundingClientRect().right")
+    assert wrap.evaluate("e => e.getBoundingClientRect().right") <= block_right + 1
+    assert wrap.evaluate("e => e.scrollWidth > e.clientWidth")  # the table scrolls inside its box
+    headers = guide.root.locator(".ig-consensus th[scope=col]").all_inner_texts()
+    assert all(h.strip() for h in headers) and headers[-1] == "Att diskutera"
+    shoot(guide.root.locator(".ig-consensus"), "qa-consensus-360")
+    violations = axe_scan(page, ".interview-guide-block")
+    assert not violations, violations
+

@@ -265,9 +265,12 @@
       if (!view) { return; }
       tx("h4", LB.consensus, box);
       if (!view.ready) { tx("p", view.message, box); return; }
-      var tb = mk("table", {className: "ig-table"}, box), head = mk("tr", {}, mk("thead", {}, tb));
+      // A narrow screen scrolls the table inside its own box (keyboard: it takes the focus), never the page.
+      var wrap = mk("div", {className: "ig-table-wrap", tabIndex: 0, "aria-label": LB.consensus}, box);
+      wrap.setAttribute("role", "region");
+      var tb = mk("table", {className: "ig-table"}, wrap), head = mk("tr", {}, mk("thead", {}, tb));
       [LB.competency].concat(view.names)
-        .concat([LB.spread, ""]).forEach(function (h) { mk("th", {scope: "col", textContent: h}, head); });
+        .concat([LB.spread, LB.to_discuss]).forEach(function (h) { mk("th", {scope: "col", textContent: h}, head); });
       var body = mk("tbody", {}, tb);
       view.rows.forEach(function (r) {
         var tr = mk("tr", {"data-status": r.status}, body);
