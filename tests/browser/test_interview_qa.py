@@ -76,3 +76,12 @@ def test_consensus_table_scrolls_in_its_own_box_at_360px(new_page, scenario_url,
     violations = axe_scan(page, ".interview-guide-block")
     assert not violations, violations
 
+
+
+def test_reference_check_bank_never_shows_a_placeholder(page, scenario_url):
+    page.goto(scenario_url("interview_guide", 1))
+    page.wait_for_selector('.interview-guide-block[data-ig-ready="1"] >> nth=1')
+    ref = page.locator(".interview-guide-block").nth(1)
+    assert "{competency}" not in ref.locator(".ig-bank-list").inner_text()
+    ref.locator('input[data-action="toggle-competency"]').first.check()
+    assert "samarbetsförmåga" in ref.locator(".ig-bank-list").inner_text()

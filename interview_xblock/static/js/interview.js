@@ -106,6 +106,7 @@
             if (cb.checked && i < 0) { g.competencies.push(c.id); }
             if (!cb.checked && i >= 0) { g.competencies.splice(i, 1); }
             changed(); renderPeople();
+            if (kind === "reference_check") { renderBank(); renderItems(); }  // the per-competency question names them
           });
         });
       }
@@ -126,7 +127,7 @@
         if (text && (b.text + " " + nm(b.competency)).toLowerCase().indexOf(text) < 0) { return; }
         n += 1;
         var li = mk("li", {className: "ig-q"}, list);
-        mk("p", {className: "ig-q-text", textContent: b.text}, li);
+        mk("p", {className: "ig-q-text", textContent: shown(b)}, li);
         mk("p", {className: "ig-meta", textContent: b.competency ? nm(b.competency) + " · " + bank.type_labels[b.type] + " · " + b.minutes + " min" : (b.note || "")}, li);
         var has = used.indexOf(b.id) >= 0;
         var btn = button(has ? S.added : S.add, function () {
