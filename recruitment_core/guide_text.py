@@ -26,7 +26,16 @@ LABELS = {
     "anchors": {"sv": "Bedömningsskala med beteendeankare", "en": "Behaviourally anchored rating scale"},
     "weak_signs": {"sv": "Tecken på ett svagt svar", "en": "Signs of a weak answer"},
     "notes": {"sv": "Anteckningar: vad kandidaten sa att hen gjorde", "en": "Notes: what the candidate said they did"},
+    # A referee tells what the candidate did; a phone screen notes answers (notice period, pay, …), not deeds.
+    "notes.reference_check": {"sv": "Anteckningar: vad referensen sa att kandidaten gjorde",
+                              "en": "Notes: what the referee said the candidate did"},
+    "notes.phone_screen": {"sv": "Anteckningar: kandidatens svar", "en": "Notes: the candidate's answer"},
     "note_for_interviewer": {"sv": "Tips", "en": "Tip"},
+    "do_not_ask": {
+        "sv": "Obs! Ställ inte frågan så här: den liknar en fråga som inte får ställas ({topics}). Stryk den eller "
+              "formulera om den.",
+        "en": "Note: do not ask this question as it stands: it looks like a question an interviewer must not ask "
+              "({topics}). Remove or reword it."},
     "opening": {"sv": "Inledning", "en": "Opening"},
     "opening.who": {"sv": "Vilka som är med", "en": "Who is there"},
     "opening.agenda": {"sv": "Upplägg och tid", "en": "Agenda and time"},
@@ -71,8 +80,8 @@ LABELS = {
               "what the candidate said they did as evidence. “Not assessed” means the question was not asked or "
               "gave no evidence – it is not a 1."},
     "debrief_tip": {
-        "sv": "Den som är minst senior berättar först och den mest seniora sist, så att ingen förankrar de "
-              "andras bedömning. Börja med de kompetenser där ni skiljer er mest.",
+        "sv": "Den som är minst senior berättar först och den mest seniora sist, så att ingen påverkar de "
+              "andras bedömning innan de har sagt sin. Börja med de kompetenser där ni skiljer er mest.",
         "en": "The least senior person speaks first and the most senior last, so that no one anchors the others. "
               "Start with the competencies where you differ most."},
     "practice_case": {"sv": "Kandidatens svar", "en": "The candidate's answer"},

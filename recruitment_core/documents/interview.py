@@ -4,7 +4,7 @@ Built from the saved guide state (validated first) and the bank; every learner t
 """
 
 from .. import guide_text as gt
-from ..guide import GUIDE_TYPES, NOT_ASSESSED, item_competency, item_text, validate_guide
+from ..guide import GUIDE_TYPES, NOT_ASSESSED, do_not_ask_note, item_competency, item_text, validate_guide
 from ..lang import normalize_lang
 from ..questions import FOLLOW_UP_KINDS, FOLLOW_UP_LABELS
 from ..scoring import consensus
@@ -83,6 +83,9 @@ def guide_docx(guide, bank, framework, guide_type, lang, role="", planned_minute
         for text in texts:
             para = doc.add_paragraph()
             para.add_run(dc.xml_safe(text)).bold = True
+        warning = do_not_ask_note(item, bank, lang)
+        if warning:
+            doc.add_paragraph().add_run(dc.xml_safe(warning)).bold = True
         if source is None:
             dc.paragraph(doc, gt.label("own_question", lang), italic=True)
         elif hasattr(source, "follow_ups"):
@@ -94,7 +97,8 @@ def guide_docx(guide, bank, framework, guide_type, lang, role="", planned_minute
             dc.paragraph(doc, f"{gt.label('weak_signs', lang)}: " + " ".join(signs), italic=True)
         elif getattr(source, "note", None):
             dc.paragraph(doc, f"{gt.label('note_for_interviewer', lang)}: {source.note[lang]}", italic=True)
-        dc.paragraph(doc, gt.label("notes", lang))
+        notes = f"notes.{guide_type}" if guide_type in ("phone_screen", "reference_check") else "notes"
+        dc.paragraph(doc, gt.label(notes, lang))
         dc.box(doc, 4)
 
     if guide_type in ("interview", "practice"):
