@@ -1,6 +1,6 @@
 """The print view: the saved guide and scoring sheet as one plain page (Django template, autoescaped)."""
 from recruitment_core import guide_text as gt
-from recruitment_core.guide import item_competency, item_text
+from recruitment_core.guide import do_not_ask_note, item_competency, item_text
 from recruitment_core.questions import FOLLOW_UP_KINDS, FOLLOW_UP_LABELS
 from recruitment_core.scoring import consensus
 from xblock_layer.rendering import PackageFiles
@@ -25,7 +25,7 @@ def print_page(guide, bank, framework, kind, lang, role, title):
                       for k in FOLLOW_UP_KINDS for line in source.follow_ups[k][lang]]
         items.append({"number": number, "competency": _name(framework, item_competency(item, bank), lang),
                       "text": item_text(item, bank, lang, competency_name=comps), "follow": follow,
-                      "own": source is None})
+                      "own": source is None, "warning": do_not_ask_note(item, bank, lang)})
     view = consensus(guide, framework, lang) if kind == "interview" else None
     people = []
     for i, person in enumerate(guide["interviewers"]):
@@ -39,6 +39,8 @@ def print_page(guide, bank, framework, kind, lang, role, title):
     return FILES.render("print.html", {
         "lang": lang, "title": title, "type": gt.GUIDE_TYPE_LABELS[kind][lang], "role": role, "guide": guide,
         "items": items, "people": people, "view": view,
+        "candidate_minutes": gt.label("minutes", lang, minutes=guide["candidate_minutes"])
+        if kind in ("interview", "practice") else "",
         "L": {key.replace(".", "_"): gt.label(key, lang) for key in (
             "role", "opening", "opening.who", "opening.agenda", "opening.notes", "questions", "follow_ups",
             "own_question", "candidate_questions", "closing", "closing.next_steps", "closing.hear_back",

@@ -193,3 +193,15 @@ def test_built_in_instructions_fit_the_guide_type(make_block, guide_type, words)
     assert words in instructions
     if guide_type != "interview":
         assert "beteendeankarna efteråt" not in instructions
+
+
+def test_print_view_has_the_candidates_questions_and_marks_a_question_not_to_ask(runtime, block):
+    """QA: the print view left out the candidate's questions and printed "Har du barn?" without a warning."""
+    guide = good_guide(candidate_minutes=15)
+    guide["items"].append({"ref": "", "competency": "communication", "text": "Har du barn?"})
+    assert save(runtime, block, guide)[0] == 200
+    status, body, _ = call(runtime, block, "print_view", method="GET")
+    html = body.decode("utf-8")
+    assert status == 200 and "<h2>Kandidatens frågor</h2>" in html and "15 min" in html
+    assert html.count("Obs! Ställ inte frågan så här") == 1 and "Familjeplaner" in html
+    assert "<th></th>" not in html
