@@ -140,3 +140,14 @@ def test_debrief_tip_is_plain_swedish():
     from recruitment_core import guide_text as gt
     tip = gt.label("debrief_tip", "sv")
     assert "förankra" not in tip and "påverkar de andras bedömning" in tip
+
+
+@pytest.mark.parametrize("guide_type, minutes", [("phone_screen", 30), ("reference_check", 45)])
+def test_the_call_guides_state_one_length_only(bank, fw, guide_type, minutes):
+    """QA: the opening said "cirka 30 minuter" while the bank's first question said "cirka 20 minuter"."""
+    import re
+    data = empty_guide(guide_type, "sv", minutes)
+    data["items"] = [{"ref": b.id, "competency": "", "text": ""}
+                     for b in (bank.phone_screen if guide_type == "phone_screen" else bank.reference_check)]
+    text, _ = text_of(guide_docx(data, bank, fw, guide_type, "sv", planned_minutes=minutes))
+    assert set(re.findall(r"cirka (\d+) minuter", text)) == {str(minutes)}
