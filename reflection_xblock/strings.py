@@ -38,6 +38,7 @@ JS = {
     "draft_none": _("Nothing written yet."),
     "entry_saved": _("Saved in your journal %(time)s."),
     "committed": _("Saved in your journal. Earlier versions are kept below."),
+    "committed_first": _("Saved in your journal."),  # the first version: there is no earlier one to point to
     "committed_same": _("Your journal already holds this text."),
     "pruned": _("To make room, the oldest version (%(date)s) was removed."),
     "prune_warning": _("This answer has %(max)s versions, the most that are kept. If you save again, the oldest "

@@ -176,7 +176,8 @@
             var body = res.body || {};
             if (res.status === 200) {
               entries = body.entries;
-              var parts = [body.changed ? S.committed : S.committed_same];
+              var first = ((entries[k] || {}).versions || []).length === 1 && !(entries[k] || {}).pruned;
+              var parts = [!body.changed ? S.committed_same : first ? S.committed_first : S.committed];
               (body.pruned || []).forEach(function (p) { parts.push(fmt(S.pruned, {date: when(p.saved, true)})); });
               if (body.completed && !data.complete) { data.complete = true; parts.push(S.complete); }
               msg.textContent = parts.join(" ");

@@ -1,0 +1,20 @@
+"""Regressions found by QA in the journal: what the learner reads after the first save, the course journal's
+range line and its headings (module above exercise)."""
+from .journal_page import JournalPage
+
+
+def test_first_save_points_to_no_earlier_version_and_the_journal_reads_well(page, scenario_url):
+    journal = JournalPage(page).open(scenario_url("reflection_journal", 0))
+    first = journal.entry(0)
+    journal.box(first).fill("Magkänslan avgjorde, och vi valde den som var mest lik oss själva.")
+    message = journal.commit(first)
+    # QA: the first save said "Tidigare versioner finns kvar nedanför" although there were none.
+    assert message.startswith("Sparat i loggboken.") and "Tidigare versioner" not in message
+    assert first.locator("details.rj-versions").count() == 0
+    journal.box(first).fill("Magkänslan avgjorde. Nästa gång gör vi en kravprofil först.")
+    assert "Tidigare versioner finns kvar nedanför" in journal.commit(first)
+
+    journal.reload()
+    course = journal.course
+    # QA: "Text 1–1 av 1, de senaste först sida för sida, ordnade efter modul" was hard to read.
+    assert course.locator(".rj-range").inner_text().startswith("Svar 1–1 av 1. De senaste svaren kommer först")
