@@ -18,3 +18,6 @@ def test_first_save_points_to_no_earlier_version_and_the_journal_reads_well(page
     course = journal.course
     # QA: "Text 1–1 av 1, de senaste först sida för sida, ordnade efter modul" was hard to read.
     assert course.locator(".rj-range").inner_text().startswith("Svar 1–1 av 1. De senaste svaren kommer först")
+    sizes = course.evaluate("""c => ['h4', 'h5'].map(t => parseFloat(getComputedStyle(
+        c.querySelector('.rj-module ' + t)).fontSize))""")
+    assert sizes[0] > sizes[1], sizes  # the module heading is not smaller than the exercise's
