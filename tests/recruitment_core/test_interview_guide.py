@@ -266,7 +266,8 @@ def test_not_assessed_is_not_a_one(fw):
     view = consensus(panel(dict(ANNA), dict(BO, ratings={"customer_focus": {"score": "na", "evidence": ""}})),
                      fw, "sv")
     row = next(r for r in view["rows"] if r["competency"] == "customer_focus")
-    assert row["min"] == 5 and row["spread"] == 0 and row["mean"] == 5
+    # QA: one rating against "not assessed" showed "Spridning 0", as if the panel agreed.
+    assert row["min"] == 5 and row["spread"] is None and row["mean"] == 5 and row["status"] == "mixed"
 
 
 def test_rating_without_evidence_is_pointed_out(fw):
