@@ -306,8 +306,9 @@ PRACTICE_TEXT = {
     "lower": {"sv": "Du gav {diff} steg lägre än experten.", "en": "You rated {diff} points lower than the expert."},
     "you_na": {"sv": "Du bedömde inte kompetensen, men svaret gav experten underlag för ett betyg.",
                "en": "You did not assess this competency, but the answer gave the expert evidence for a rating."},
-    "summary": {"sv": "{exact} av {compared} lika, {close} inom ett steg.",
-                "en": "{exact} of {compared} the same, {close} within one point."},
+    "summary": {"sv": "Samma betyg som experten på {exact} av {compared} kompetenser, inom ett steg på {close}.",
+                "en": "The same rating as the expert on {exact} of {compared} competencies, within one point on "
+                      "{close}."},
 }
 
 ERRORS = {

@@ -326,7 +326,8 @@ def test_practice_comparison_names_rating_errors(fw, bank):
     assert "halo" in [e["id"] for e in rows["customer_focus"]["possible_errors"]]
     assert "similar_to_me" in [e["id"] for e in rows["customer_focus"]["possible_errors"]]
     assert [p["id"] for p in result["patterns"]] == ["halo", "leniency"]
-    assert result["summary"] == "0 av 3 lika, 1 inom ett steg."
+    # QA: "0 av 3 lika, 1 inom ett steg." did not say what was counted.
+    assert result["summary"] == "Samma betyg som experten på 0 av 3 kompetenser, inom ett steg på 1."
     middle = {"customer_focus": {"score": 3}, "communication": {"score": 3}, "problem_solving": {"score": 3}}
     assert [p["id"] for p in compare_practice(middle, case, fw, "en")["patterns"]] == ["central_tendency"]
     strict = {"customer_focus": {"score": 1}, "communication": {"score": 2}, "problem_solving": {"score": 1}}
