@@ -72,8 +72,9 @@ SCENARIOS = (
      '<vertical_demo><interview_guide guide_type="practice" display_name="Övning i bedömning" practice_case="'
      "title: Kundtjänst – en missnöjd kund&#10;question: customer_focus_4&#10;answer: Vi brukar alltid lösa sånt "
      "snabbt i teamet. Jag skulle nog ringa kunden och be om ursäkt, och sedan tar någon annan över.&#10;ratings:"
-     "&#10;  - competency: customer_focus&#10;    score: 2&#10;    reasons: Svarar med vad hen skulle göra och "
-     "vad teamet brukar göra; ingen egen handling och inget resultat.&#10;  - competency: communication&#10;    "
+     "&#10;  - competency: customer_focus&#10;    score: 2&#10;    reasons: Ingen plan för vad hen själv gör "
+     "med kunden de första dagarna – ”vi brukar” och ”någon annan tar över” i stället för egna steg och en "
+     "uppföljning.&#10;  - competency: communication&#10;    "
      'score: 2&#10;    reasons: Kort och allmänt; förklarar inte hur kunden hålls informerad.&#10;"/>'
      "</vertical_demo>"),
 )

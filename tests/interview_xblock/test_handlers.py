@@ -205,3 +205,19 @@ def test_print_view_has_the_candidates_questions_and_marks_a_question_not_to_ask
     assert status == 200 and "<h2>Kandidatens frågor</h2>" in html and "15 min" in html
     assert html.count("Obs! Ställ inte frågan så här") == 1 and "Familjeplaner" in html
     assert "<th></th>" not in html
+
+
+def test_the_demo_practice_case_fits_its_question_type():
+    """QA: the demo asked a situational question ("Vad skulle du göra?") and the expert faulted the answer for
+    saying what the candidate would do."""
+    import html
+    import re
+
+    from interview_xblock.banks import case_errors, case_for
+    from interview_xblock.block import SCENARIOS
+    from recruitment_core.questions import load_default_bank
+    raw = html.unescape(re.search(r'practice_case="([^"]*)"', SCENARIOS[2][1]).group(1))
+    assert case_errors(raw, "") == []
+    case = case_for(raw, "")
+    if load_default_bank().get(case["question"]).type == "situational":
+        assert not any("skulle" in r["reasons"] for r in case["ratings"])
