@@ -73,6 +73,13 @@ def test_consensus_table_scrolls_in_its_own_box_at_360px(new_page, scenario_url,
     headers = guide.root.locator(".ig-consensus th[scope=col]").all_inner_texts()
     assert all(h.strip() for h in headers) and headers[-1] == "Att diskutera"
     shoot(guide.root.locator(".ig-consensus"), "qa-consensus-360")
+    # The questions are numbered once ("Fråga 1 · …"), not also by the list, which cost 40 px at 360 px.
+    items = guide.root.locator(".ig-items")
+    assert items.evaluate("e => getComputedStyle(e).listStyleType") == "none"
+    assert items.evaluate("e => parseFloat(getComputedStyle(e).paddingLeft)") == 0
+    # The opening's texts show whole at 360 px (they were cut after two lines).
+    who = guide.root.locator('textarea[data-field="opening.who"]')
+    assert who.evaluate("e => e.scrollHeight <= e.clientHeight + 1")
     violations = axe_scan(page, ".interview-guide-block")
     assert not violations, violations
 

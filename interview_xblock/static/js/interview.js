@@ -328,7 +328,7 @@
         SIMPLE[sec].forEach(function (k) {
           var path = sec + "." + k;
           field(sec === "practicalities" ? "input" : "textarea", LB[path], path, "", fs,
-            sec === "practicalities" ? {type: "text", maxLength: 1000} : {maxLength: 1000, rows: 2});
+            sec === "practicalities" ? {type: "text", maxLength: 1000} : {maxLength: 1000, rows: 3});
         });
         if (sec === "closing" && kind === "interview") {
           field("input", LB.candidate_minutes, "candidate_minutes", "", box, {type: "number", min: 0, max: 30});
