@@ -283,6 +283,9 @@ class InterviewGuideXBlock(RevisionedSaveMixin, CompletionOnceMixin, ProfileSumm
         uid = element_id(self.scope_ids.usage_id, "ig")
         html = "".join(values[part] if i % 2 else part.replace(UID_MARK, uid)
                        for i, part in enumerate(static_parts(lang, kind)))
+        type_label = gt.GUIDE_TYPE_LABELS[kind][lang]
+        if self.display_name.strip().casefold() == type_label.casefold():  # "Intervjuguide" under "Intervjuguide"
+            html = html.replace(f'<p class="ig-type">{escape(type_label)}</p>', "", 1)
         scripts = ("static/js/interview.js", "static/js/practice.js") if kind == "practice" else \
             ("static/js/interview.js",)
         frag = add_assets(Fragment(html), FILES, css=("static/css/interview.css",), js=scripts)

@@ -221,3 +221,14 @@ def test_the_demo_practice_case_fits_its_question_type():
     case = case_for(raw, "")
     if load_default_bank().get(case["question"]).type == "situational":
         assert not any("skulle" in r["reasons"] for r in case["ratings"])
+
+
+def test_the_type_is_not_repeated_under_a_title_that_already_says_it(make_block, runtime):
+    """QA: "Intervjuguide" stood twice at the top of the block and of the print view."""
+    plain = make_block("<interview_guide/>")
+    html = plain.student_view().content
+    assert html.count(">Intervjuguide<") == 1
+    status, body, _ = call(runtime, plain, "print_view", method="GET")
+    assert status == 200 and body.decode("utf-8").count("Intervjuguide") == 2  # <title> and <h1> only
+    named = make_block('<interview_guide display_name="Intervju: säljare"/>')
+    assert '<p class="ig-type">Intervjuguide</p>' in named.student_view().content
