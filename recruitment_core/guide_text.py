@@ -54,6 +54,8 @@ LABELS = {
     "rating": {"sv": "Betyg (1–5)", "en": "Rating (1–5)"},
     "evidence": {"sv": "Belägg: vad kandidaten sa att hen gjorde", "en": "Evidence: what the candidate said they did"},
     "not_assessed": {"sv": "Inte bedömd", "en": "Not assessed"},
+    "evidence_missing": {"sv": "Belägg saknas – skriv vad kandidaten sa att hen gjorde.",
+                         "en": "No evidence – write what the candidate said they did."},
     "not_rated": {"sv": "Inget betyg ännu", "en": "Not rated yet"},
     "interviewer": {"sv": "Intervjuare", "en": "Interviewer"},
     "interviewers": {"sv": "Intervjuare", "en": "Interviewers"},

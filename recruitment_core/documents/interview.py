@@ -162,8 +162,10 @@ def scoring_sheet_docx(guide, bank, framework, guide_type, lang, role=""):
         for i, person in enumerate(people):
             rating = person["ratings"].get(comp) or {"score": None, "evidence": ""}
             who = person["name"] or (f"{gt.label('interviewer', lang)} {i + 1}" if guide["interviewers"] else "")
-            rows.append([who, _score_text(rating["score"], lang) if guide["interviewers"] else "",
-                         rating["evidence"].strip()])
+            evidence = rating["evidence"].strip()
+            if not evidence and isinstance(rating["score"], int):  # a rating without evidence is pointed out
+                evidence = gt.label("evidence_missing", lang)
+            rows.append([who, _score_text(rating["score"], lang) if guide["interviewers"] else "", evidence])
         dc.table(doc, [gt.label("interviewer", lang), gt.label("rating", lang), gt.label("evidence", lang)], rows,
                  widths=(3.6, 2.6, 10.4), min_height_cm=1.2)
 

@@ -151,3 +151,12 @@ def test_the_call_guides_state_one_length_only(bank, fw, guide_type, minutes):
                      for b in (bank.phone_screen if guide_type == "phone_screen" else bank.reference_check)]
     text, _ = text_of(guide_docx(data, bank, fw, guide_type, "sv", planned_minutes=minutes))
     assert set(re.findall(r"cirka (\d+) minuter", text)) == {str(minutes)}
+
+
+def test_the_scoring_sheet_points_out_a_rating_without_evidence(bank, fw):
+    """QA: the page said a rating had no evidence; the Word sheet left the cell empty."""
+    data = sample()
+    data["interviewers"][0]["ratings"]["problem_solving"]["evidence"] = ""
+    text, _ = text_of(scoring_sheet_docx(data, bank, fw, "interview", "sv", role="Säljare"))
+    assert "Anna Chef | 2 | Belägg saknas – skriv vad kandidaten sa att hen gjorde." in text
+    assert text.count("Belägg saknas") == 1  # "Inte bedömd" without evidence is fine
