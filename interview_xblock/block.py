@@ -346,7 +346,8 @@ class InterviewGuideXBlock(RevisionedSaveMixin, CompletionOnceMixin, ProfileSumm
         guide = self.stored_guide(lang)
         profile = self.chosen_profile(guide, self.profiles()[0]) or {}
         role = profile.get("role", "")
-        body = build(guide, self.bank(), load_default_framework(), self.kind(), lang, role)
+        must = [r["text"] for r in profile.get("requirements", []) if r.get("must")]
+        body = build(guide, self.bank(), load_default_framework(), self.kind(), lang, role, must)
         if stem == "guide" and self.kind() in FILE_STEMS:
             stem = self.kind()
         fallback = FILE_STEMS[stem][lang]
@@ -355,13 +356,13 @@ class InterviewGuideXBlock(RevisionedSaveMixin, CompletionOnceMixin, ProfileSumm
     @XBlock.handler
     def download_guide(self, request, suffix=""):  # pylint: disable=unused-argument
         """The saved guide as a Word document."""
-        return self._document(request, lambda g, b, f, k, lang, role: guide_docx(
-            g, b, f, k, lang, role=role, planned_minutes=self.planned_minutes), "guide")
+        return self._document(request, lambda g, b, f, k, lang, role, must: guide_docx(
+            g, b, f, k, lang, role=role, planned_minutes=self.planned_minutes, must_haves=must), "guide")
 
     @XBlock.handler
     def download_sheet(self, request, suffix=""):  # pylint: disable=unused-argument
         """The saved scoring sheet as a Word document."""
-        return self._document(request, lambda g, b, f, k, lang, role: scoring_sheet_docx(
+        return self._document(request, lambda g, b, f, k, lang, role, must: scoring_sheet_docx(
             g, b, f, k, lang, role=role), "sheet")
 
     @XBlock.handler
@@ -373,8 +374,9 @@ class InterviewGuideXBlock(RevisionedSaveMixin, CompletionOnceMixin, ProfileSumm
         lang = current_lang()
         guide = self.stored_guide(lang)
         profile = self.chosen_profile(guide, self.profiles()[0]) or {}
+        must = [r["text"] for r in profile.get("requirements", []) if r.get("must")]
         return html_page(print_page(guide, self.bank(), load_default_framework(), self.kind(), lang,
-                                    profile.get("role", ""), self.display_name), lang)
+                                    profile.get("role", ""), self.display_name, must), lang)
 
     # ---- Studio, reports, OLX ------------------------------------------------------------------------------
     def validate_field_data(self, validation, data):

@@ -13,7 +13,7 @@ def _name(framework, comp_id, lang):
     return comp.name[lang] if comp is not None else comp_id
 
 
-def print_page(guide, bank, framework, kind, lang, role, title):
+def print_page(guide, bank, framework, kind, lang, role, title, must_haves=()):
     """HTML of the print view (every value escaped by the template)."""
     comps = ", ".join(_name(framework, c, lang) for c in guide["competencies"])
     items = []
@@ -39,10 +39,12 @@ def print_page(guide, bank, framework, kind, lang, role, title):
     return FILES.render("print.html", {
         "lang": lang, "title": title, "type": gt.GUIDE_TYPE_LABELS[kind][lang], "role": role, "guide": guide,
         "items": items, "people": people, "view": view,
+        "must_haves": [t for t in must_haves if t.strip()] if kind != "reference_check" else [],
         "candidate_minutes": gt.label("minutes", lang, minutes=guide["candidate_minutes"])
         if kind in ("interview", "practice") else "",
         "L": {key.replace(".", "_"): gt.label(key, lang) for key in (
-            "role", "opening", "opening.who", "opening.agenda", "opening.notes", "questions", "follow_ups",
+            "role", "must_haves", "opening", "opening.who", "opening.agenda", "opening.notes", "questions",
+            "follow_ups",
             "own_question", "candidate_questions", "closing", "closing.next_steps", "closing.hear_back",
             "practicalities", "practicalities.notice_period", "practicalities.pay", "practicalities.location",
             "practicalities.other", "scoring_sheet", "rating", "evidence", "competency", "consensus", "spread",

@@ -18,6 +18,7 @@ LABELS = {
     "role": {"sv": "Roll", "en": "Role"},
     "competency": {"sv": "Kompetens", "en": "Competency"},
     "competencies": {"sv": "Kompetenser", "en": "Competencies"},
+    "must_haves": {"sv": "Skallkrav (ur kravprofilen)", "en": "Must-have requirements (from the requirement profile)"},
     "level_needed": {"sv": "Nivå som krävs", "en": "Level needed"},
     "question": {"sv": "Fråga", "en": "Question"},
     "questions": {"sv": "Frågor", "en": "Questions"},

@@ -35,8 +35,11 @@ def _score_text(score, lang):
     return str(score)
 
 
-def guide_docx(guide, bank, framework, guide_type, lang, role="", planned_minutes=None):
-    """The guide (opening, questions with follow-ups, the candidate's questions, closing) as .docx bytes."""
+def guide_docx(guide, bank, framework, guide_type, lang, role="", planned_minutes=None, must_haves=()):
+    """The guide (opening, questions with follow-ups, the candidate's questions, closing) as .docx bytes.
+
+    ``must_haves``: the skallkrav of the kravprofil the guide starts from (texts), listed for the interviewer
+    (the phone screen reads them out)."""
     lang = normalize_lang(lang)
     guide_type = guide_type if guide_type in GUIDE_TYPES else "interview"
     guide = validate_guide(guide)
@@ -61,6 +64,11 @@ def guide_docx(guide, bank, framework, guide_type, lang, role="", planned_minute
         dc.heading(doc, gt.label("competencies", lang))
         for comp in guide["competencies"]:
             dc.bullet(doc, _name(framework, comp, lang))
+    must_haves = [text.strip() for text in must_haves if isinstance(text, str) and text.strip()]
+    if must_haves and guide_type != "reference_check":
+        dc.heading(doc, gt.label("must_haves", lang))
+        for text in must_haves:
+            dc.bullet(doc, text)
 
     dc.heading(doc, gt.label("opening", lang))
     dc.field_table(doc, [(gt.label(f"opening.{key}", lang), dc.or_dash(guide["opening"][key]))

@@ -232,3 +232,16 @@ def test_the_type_is_not_repeated_under_a_title_that_already_says_it(make_block,
     assert status == 200 and body.decode("utf-8").count("Intervjuguide") == 2  # <title> and <h1> only
     named = make_block('<interview_guide display_name="Intervju: säljare"/>')
     assert '<p class="ig-type">Intervjuguide</p>' in named.student_view().content
+
+
+@pytest.mark.parametrize("guide_type", ["phone_screen", "interview"])
+def test_the_word_guide_lists_the_profiles_must_haves(make_block, runtime, guide_type):
+    """QA: the phone screen says "Läs upp skallkraven ur kravprofilen", but its Word guide did not list them."""
+    block = make_block(f'<interview_guide guide_type="{guide_type}"/>')
+    summary = build_profile_summary(_profile("Säljare", ["customer_focus"]), "2026-01-01T10:00:00+00:00")
+    block.kravprofil_shared = {"workbench": summary}
+    status, body, _ = call(runtime, block, "download_guide", method="GET")
+    text = "\n".join(p.text for p in docx.Document(io.BytesIO(body)).paragraphs)
+    assert status == 200 and "Skallkrav (ur kravprofilen)\nKörkort B" in text
+    status, body, _ = call(runtime, block, "print_view", method="GET")
+    assert status == 200 and "<h2>Skallkrav (ur kravprofilen)</h2>\n<ul><li>Körkort B</li></ul>" in body.decode()
