@@ -185,8 +185,8 @@ ADVICE = {
         "sv": "Välj de kompetenser som intervjun ska bedöma – helst 5–8 från kravprofilen.",
         "en": "Choose the competencies the interview will assess – preferably 5–8 from the requirement profile."},
     "too_many_competencies": {
-        "sv": "{count} kompetenser är många för en intervju. US OPM (2008) rekommenderar 5–8; välj de viktigaste "
-              "och bedöm resten i ett annat steg.",
+        "sv": "{count} kompetenser är många för en intervju. Den amerikanska statliga personalmyndigheten (US "
+              "OPM, 2008) rekommenderar 5–8; välj de viktigaste och bedöm resten i ett annat steg.",
         "en": "{count} competencies are a lot for one interview. US OPM (2008) recommends 5–8; choose the most "
               "important and assess the rest at another stage."},
     "competency_without_question": {
@@ -257,7 +257,7 @@ CONSENSUS_TEXT = {
                 "en": "Waiting for everyone to finish their own rating: {names}."},
     "need_two": {"sv": "Lägg till minst två intervjuare för att se en konsensusbedömning.",
                  "en": "Add at least two interviewers to see a consensus view."},
-    "agree": {"sv": "Samstämmiga", "en": "In agreement"},
+    "agree": {"sv": "Samstämmiga betyg.", "en": "The ratings agree."},
     "discuss": {"sv": "Diskutera: betygen skiljer sig med {spread} steg.",
                 "en": "Discuss: the ratings differ by {spread} points."},
     "mixed": {"sv": "Diskutera: några har bedömt, andra inte ({names}).",

@@ -352,3 +352,11 @@ def test_what_the_tool_writes_into_the_guide_passes_its_own_checks(bank):
                                                "gdpr") for lang in ("sv", "en")]
     for text in texts:
         assert text_advice(text, bank, "sv") == [], text
+
+
+def test_swedish_advice_explains_its_source_and_reads_as_a_sentence():
+    """QA: "US OPM (2008) rekommenderar" left an English acronym unexplained; "Samstämmiga" stood alone."""
+    from recruitment_core import guide_text as gt
+    assert "Den amerikanska statliga personalmyndigheten (US OPM, 2008)" in gt.text(
+        gt.ADVICE, "too_many_competencies", "sv", count=9)
+    assert gt.text(gt.CONSENSUS_TEXT, "agree", "sv") == "Samstämmiga betyg."
