@@ -40,6 +40,9 @@ JS = {
     "committed": _("Saved in your journal. Earlier versions are kept below."),
     "committed_first": _("Saved in your journal."),  # the first version: there is no earlier one to point to
     "committed_same": _("Your journal already holds this text."),
+    # A version is saved only on the button: say so when it could not be (the draft is kept and autosaved).
+    "commit_offline": _("Not saved in your journal: the server could not be reached. Your text is still in the "
+                        "box; press the button again when you are back online."),
     "pruned": _("To make room, the oldest version (%(date)s) was removed."),
     "prune_warning": _("This answer has %(max)s versions, the most that are kept. If you save again, the oldest "
                        "version (%(date)s) is removed – download your journal first if you want to keep it."),

@@ -21,3 +21,21 @@ def test_first_save_points_to_no_earlier_version_and_the_journal_reads_well(page
     sizes = course.evaluate("""c => ['h4', 'h5'].map(t => parseFloat(getComputedStyle(
         c.querySelector('.rj-module ' + t)).fontSize))""")
     assert sizes[0] > sizes[1], sizes  # the module heading is not smaller than the exercise's
+
+
+def test_saving_in_the_journal_offline_says_the_version_was_not_saved(page, scenario_url):
+    """QA: offline, "Spara i loggboken" answered "… sparas på nytt" although only the draft is retried: the
+    learner must press the button again."""
+    journal = JournalPage(page).open(scenario_url("reflection_journal", 0))
+    first = journal.entry(0)
+    journal.box(first).fill("Första texten, sparad medan nätet fungerade.")
+    journal.commit(first)
+    page.context.set_offline(True)
+    journal.box(first).fill("Andra texten, skriven utan nät.")
+    first.locator('.rj-entry[data-key="p1"] [data-action="commit"]').click()
+    msg = first.locator('.rj-entry[data-key="p1"] .rj-msg')
+    msg.filter(has_text="Inte sparat i loggboken").wait_for()
+    assert "tryck på knappen igen" in msg.inner_text()
+    page.context.set_offline(False)
+    assert journal.commit(first).startswith("Sparat i loggboken")
+    assert journal.box(first).input_value() == "Andra texten, skriven utan nät."

@@ -166,7 +166,8 @@
         flush(40).then(function (ok) {
           if (!ok) {
             msg.textContent = root.querySelector(".xbl-dlg") ? S.resolve_first
-              : status.classList.contains("xbl-error") ? status.textContent : S.offline;
+              : navigator.onLine === false ? S.commit_offline
+                : status.classList.contains("xbl-error") ? status.textContent : S.commit_offline;
             return null;
           }
           return send(key, b.value, revision(), true);
@@ -190,7 +191,7 @@
               saver.check();
               msg.textContent = S.conflict_commit;
             } else if (!res.status) {
-              msg.textContent = S.offline;
+              msg.textContent = S.commit_offline;
             } else {
               msg.textContent = fmt(S.not_saved, {error: body.error || S.error});
             }
