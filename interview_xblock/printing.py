@@ -23,7 +23,9 @@ def print_page(guide, bank, framework, kind, lang, role, title, must_haves=()):
         if source is not None and hasattr(source, "follow_ups"):
             follow = [f"{FOLLOW_UP_LABELS[k][lang]}: {line}"
                       for k in FOLLOW_UP_KINDS for line in source.follow_ups[k][lang]]
-        items.append({"number": number, "competency": _name(framework, item_competency(item, bank), lang),
+        comp = item_competency(item, bank)  # no competency (phone screen, reference check): "Fråga", as in Word
+        items.append({"number": number,
+                      "competency": _name(framework, comp, lang) if comp else gt.label("question", lang),
                       "text": item_text(item, bank, lang, competency_name=comps), "follow": follow,
                       "own": source is None, "warning": do_not_ask_note(item, bank, lang)})
     view = consensus(guide, framework, lang) if kind == "interview" else None

@@ -245,3 +245,12 @@ def test_the_word_guide_lists_the_profiles_must_haves(make_block, runtime, guide
     assert status == 200 and "Skallkrav (ur kravprofilen)\nKörkort B" in text
     status, body, _ = call(runtime, block, "print_view", method="GET")
     assert status == 200 and "<h2>Skallkrav (ur kravprofilen)</h2>\n<ul><li>Körkort B</li></ul>" in body.decode()
+
+
+def test_print_view_headings_of_questions_without_a_competency(make_block, runtime):
+    """QA: the phone screen's print view had headings "1. " with nothing after the number."""
+    block = make_block('<interview_guide guide_type="phone_screen"/>')
+    guide = {"items": [{"ref": "ps_purpose", "competency": "", "text": ""}]}
+    assert save(runtime, block, guide)[0] == 200
+    html = call(runtime, block, "print_view", method="GET")[1].decode("utf-8")
+    assert "<h3>1. Fråga</h3>" in html and "<h3>1. </h3>" not in html
