@@ -27,7 +27,8 @@ def print_page(guide, bank, framework, kind, lang, role, title, must_haves=()):
         items.append({"number": number,
                       "competency": _name(framework, comp, lang) if comp else gt.label("question", lang),
                       "text": item_text(item, bank, lang, competency_name=comps), "follow": follow,
-                      "own": source is None, "warning": do_not_ask_note(item, bank, lang)})
+                      "own": source is None, "warning": do_not_ask_note(item, bank, lang),
+                      "tip": source.note[lang] if getattr(source, "note", None) else ""})
     view = consensus(guide, framework, lang) if kind == "interview" else None
     people = []
     for i, person in enumerate(guide["interviewers"]):
@@ -46,8 +47,8 @@ def print_page(guide, bank, framework, kind, lang, role, title, must_haves=()):
         if kind in ("interview", "practice") else "",
         "L": {key.replace(".", "_"): gt.label(key, lang) for key in (
             "role", "must_haves", "opening", "opening.who", "opening.agenda", "opening.notes", "questions",
-            "follow_ups",
-            "own_question", "candidate_questions", "closing", "closing.next_steps", "closing.hear_back",
+            "follow_ups", "own_question", "note_for_interviewer",
+            "candidate_questions", "closing", "closing.next_steps", "closing.hear_back",
             "practicalities", "practicalities.notice_period", "practicalities.pay", "practicalities.location",
             "practicalities.other", "scoring_sheet", "rating", "evidence", "competency", "consensus", "spread",
             "talk_first", "to_discuss", "debrief_order", "gdpr")},

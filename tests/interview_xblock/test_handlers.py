@@ -254,3 +254,5 @@ def test_print_view_headings_of_questions_without_a_competency(make_block, runti
     assert save(runtime, block, guide)[0] == 200
     html = call(runtime, block, "print_view", method="GET")[1].decode("utf-8")
     assert "<h3>1. Fråga</h3>" in html and "<h3>1. </h3>" not in html
+    # The interviewer's tip is printed as in the Word guide (it was missing from the print view).
+    assert "Tips: Säg hur lång tid samtalet tar" in html
