@@ -99,6 +99,7 @@ JS = {  # the save status, conflict dialog, counters and download guard: xblock_
     "bad_profile": _("The saved requirement profile could not be read. Choose the competencies yourself."),
     "no_profile": _("No saved requirement profile was found in this course. Choose the competencies yourself."),
     "choose_profile": _("Which requirement profile is the guide for?"),
+    "minutes_range": _("Give 0–30 minutes. Saved now: %(n)s minutes."),
 }
 
 ERRORS = {

@@ -92,3 +92,19 @@ def test_reference_check_bank_never_shows_a_placeholder(page, scenario_url):
     assert "{competency}" not in ref.locator(".ig-bank-list").inner_text()
     ref.locator('input[data-action="toggle-competency"]').first.check()
     assert "samarbetsförmåga" in ref.locator(".ig-bank-list").inner_text()
+
+
+def test_minutes_for_the_candidates_questions_out_of_range_are_not_dropped_silently(page, scenario_url):
+    """QA: typing 45 (the limit is 30) was ignored without a word; after a reload the field said 10."""
+    page.goto(scenario_url("interview_guide", 0))
+    guide = GuidePage(page).wait_ready()
+    minutes = guide.root.locator('input[data-field="candidate_minutes"]')
+    minutes.fill("45")
+    hint = guide.root.locator(".ig-hint")
+    assert hint.inner_text() == "Ange 0–30 minuter. Sparat nu: 10 minuter."
+    assert minutes.get_attribute("aria-describedby") == hint.get_attribute("id")
+    minutes.fill("15")
+    assert hint.inner_text() == ""
+    guide.saved()
+    page.reload()
+    assert GuidePage(page).wait_ready().root.locator('input[data-field="candidate_minutes"]').input_value() == "15"

@@ -331,7 +331,10 @@
             sec === "practicalities" ? {type: "text", maxLength: 1000} : {maxLength: 1000, rows: 3});
         });
         if (sec === "closing" && kind === "interview") {
-          field("input", LB.candidate_minutes, "candidate_minutes", "", box, {type: "number", min: 0, max: 30});
+          var mins = field("input", LB.candidate_minutes, "candidate_minutes", "", box, {type: "number", min: 0, max: 30});
+          // A number outside 0–30 is not saved: say so next to the field instead of dropping it silently.
+          mk("p", {className: "ig-hint", id: uid + "-cmh", "aria-live": "polite"}, box);
+          mins.setAttribute("aria-describedby", uid + "-cmh");
         }
       });
     }
@@ -386,7 +389,11 @@
     root.addEventListener("input", function (ev) {
       var f = ev.target, p = (f.getAttribute("data-field") || "").split(".");
       if (p.length === 2 && g[p[0]] && typeof g[p[0]][p[1]] === "string") { g[p[0]][p[1]] = f.value; changed(); }
-      if (p[0] === "candidate_minutes") { var v = parseInt(f.value, 10); if (v >= 0 && v <= 30) { g.candidate_minutes = v; changed(); } }
+      if (p[0] === "candidate_minutes") {
+        var v = Number(f.value), ok = f.value !== "" && v >= 0 && v <= 30 && Math.floor(v) === v;
+        if (ok) { g.candidate_minutes = v; changed(); }
+        q(".ig-hint").textContent = ok ? "" : fmt(S.minutes_range, {n: g.candidate_minutes});
+      }
       if (f.classList.contains("ig-search")) { renderBank(); }
     });
     root.addEventListener("change", function (ev) { if (ev.target.matches(".ig-f-comp, .ig-f-type")) { renderBank(); } });
