@@ -108,3 +108,15 @@ def test_minutes_for_the_candidates_questions_out_of_range_are_not_dropped_silen
     guide.saved()
     page.reload()
     assert GuidePage(page).wait_ready().root.locator('input[data-field="candidate_minutes"]').input_value() == "15"
+
+
+def test_add_interviewer_is_disabled_at_the_limit(page, scenario_url):
+    """QA: a ninth "Lägg till intervjuare" did nothing at all."""
+    page.goto(scenario_url("interview_guide", 0))
+    guide = GuidePage(page).wait_ready()
+    add = guide.action("add-interviewer")
+    for _ in range(8):
+        add.click()
+    assert guide.root.locator(".ig-person").count() == 8 and add.is_disabled()
+    guide.root.locator(".ig-person").last.get_by_role("button", name="Ta bort Intervjuare 8").click()
+    assert add.is_enabled()

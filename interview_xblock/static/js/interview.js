@@ -214,6 +214,7 @@
       var box = clear(q(".ig-people"));
       if (!box) { return; }
       q(".ig-rate-alone").textContent = LB.rate_alone;
+      q('[data-action="add-interviewer"]').disabled = g.interviewers.length >= 8;  // the guide keeps at most 8
       var all = g.interviewers.length > 1 && g.interviewers.every(function (p) { return p.submitted; });
       g.interviewers.forEach(function (p, i) {
         var fs = mk("fieldset", {className: "ig-person"}, box), name = p.name || fmt(S.interviewer_n, {n: i + 1});
