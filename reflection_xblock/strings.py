@@ -62,6 +62,7 @@ JS = {
     "followup_opens": _("The follow-up question opens on %(date)s."),
     "followup_waiting": _("The follow-up question opens %(days)s days after you first save an answer here."),
     "date_saved": _("We have noted %(date)s. The follow-up question opens then."),
+    "date_missing": _("Choose a date first."),
     "date_cleared": _("The date is removed. The follow-up opens %(days)s days after your first answer."),
     "page_of": _("Entries %(first)s–%(last)s of %(total)s, newest first by page, grouped by module."),
     "empty_journal": _("You have not written anything in your journal yet."),

@@ -39,3 +39,15 @@ def test_saving_in_the_journal_offline_says_the_version_was_not_saved(page, scen
     page.context.set_offline(False)
     assert journal.commit(first).startswith("Sparat i loggboken")
     assert journal.box(first).input_value() == "Andra texten, skriven utan nät."
+
+
+def test_saving_the_follow_up_date_without_a_date_asks_for_one(page, scenario_url):
+    """QA: "Spara datumet" with an empty field answered "Vi har noterat . Då öppnar uppföljningsfrågan."."""
+    journal = JournalPage(page).open(scenario_url("reflection_journal", 0))
+    followup = journal.entry(1).locator(".rj-followup")
+    followup.locator('[data-action="save-date"]').click()
+    assert followup.locator(".rj-date-msg").inner_text() == "Välj ett datum först."
+    assert page.evaluate("document.activeElement.type") == "date"
+    followup.locator('input[type="date"]').fill("2099-01-01")
+    followup.locator('[data-action="save-date"]').click()
+    followup.locator(".rj-date-msg").filter(has_text="Inte sparat").wait_for()

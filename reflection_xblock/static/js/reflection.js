@@ -218,6 +218,7 @@
       }
       function pickDate(clear) {
         var input = root.querySelector('input[type="date"]'), msg = root.querySelector(".rj-date-msg");
+        if (!clear && !input.value) { msg.textContent = S.date_missing; input.focus(); return; }  // not "noted ."
         L.post(url("set_followup_date"), {date: clear ? "" : input.value}).then(function (res) {
           var body = res.body || {};
           if (res.status === 200) {
