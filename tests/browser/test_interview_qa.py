@@ -120,3 +120,11 @@ def test_add_interviewer_is_disabled_at_the_limit(page, scenario_url):
     assert guide.root.locator(".ig-person").count() == 8 and add.is_disabled()
     guide.root.locator(".ig-person").last.get_by_role("button", name="Ta bort Intervjuare 8").click()
     assert add.is_enabled()
+
+
+def test_rating_labels_use_the_competency_as_a_common_noun(page, scenario_url):
+    """QA: "Betyg på Kundfokus" / "Belägg för Kundfokus" capitalised a common noun mid-sentence."""
+    page.goto(scenario_url("interview_guide", 2))
+    guide = GuidePage(page).wait_ready()
+    labels = guide.root.locator(".ig-rate label").all_inner_texts()
+    assert labels[:2] == ["Betyg på kundfokus", "Belägg för kundfokus"], labels

@@ -24,6 +24,8 @@
     function tx(tag, text, parent) { return mk(tag, {textContent: text}, parent); }
     function clear(n) { while (n && n.firstChild) { n.removeChild(n.firstChild); } return n; }
     function nm(id) { return names[id] || id; }
+    // Inside a sentence a competency is a common noun: "Betyg på samarbetsförmåga", not "… på Samarbetsförmåga".
+    function lc(id) { var n = nm(id); return n.charAt(0).toLowerCase() + n.slice(1); }
     function items() { return kind === "phone_screen" ? bank.phone_screen : kind === "reference_check" ? bank.reference_check : bank.questions; }
     // A reference-check question asked once per competency names them ("…" until some are chosen).
     function shown(b) {
@@ -235,9 +237,9 @@
         } else {
           g.competencies.forEach(function (c) {
             var r = rating(p.ratings, c), wrap = mk("div", {className: "ig-rating"}, fs);
-            scoreSelect(fmt(S.rating_of, {name: nm(c)}), "interviewers." + i + ".ratings." + c + ".score", r.score, wrap,
+            scoreSelect(fmt(S.rating_of, {name: lc(c)}), "interviewers." + i + ".ratings." + c + ".score", r.score, wrap,
               function (v) { r.score = v; changed(); });
-            var ev = field("textarea", fmt(S.evidence_of, {name: nm(c)}), "interviewers." + i + ".ratings." + c + ".evidence",
+            var ev = field("textarea", fmt(S.evidence_of, {name: lc(c)}), "interviewers." + i + ".ratings." + c + ".evidence",
               r.evidence, wrap, {maxLength: 4000, rows: 2});
             ev.addEventListener("input", function () { r.evidence = ev.value; changed(); });
           });
@@ -318,7 +320,7 @@
       renderProfile(); renderComps(); renderBank(); renderItems(); renderPeople(); renderResults();
     }
 
-    var H = {q: q, clear: clear, field: field, scoreSelect: scoreSelect, rating: rating, nm: nm, changed: changed,
+    var H = {q: q, clear: clear, field: field, scoreSelect: scoreSelect, rating: rating, nm: nm, lc: lc, changed: changed,
       S: S, LB: LB, D: D, guide: function () { return g; }};
 
     // The guide's plain text fields (opening, closing, practicalities), labelled as in the Word documents.
