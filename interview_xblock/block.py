@@ -53,7 +53,11 @@ _RESULTS_LOCK = threading.Lock()  # LMS workers may serve requests in threads
 MAX_BODY_BYTES = MAX_STATE_BYTES + 20_000
 MAX_DEPTH = 8  # {"guide": {"interviewers": [{"ratings": {"c": {"score": 1}}}]}}
 MINUTES_RANGE = (10, 180)
+# File names of the downloads, named for what the guide is (a phone screen is no "intervjuguide").
 FILE_STEMS = {"guide": {"sv": "intervjuguide", "en": "interview-guide"},
+              "phone_screen": {"sv": "telefonavstamning", "en": "phone-screen"},
+              "reference_check": {"sv": "referenstagning", "en": "reference-check"},
+              "practice": {"sv": "ovning-i-bedomning", "en": "rating-practice"},
               "sheet": {"sv": "bedomningsmall", "en": "scoring-sheet"}}
 # Labels of the guide's fields, shared with the Word documents and the print view (recruitment_core.guide_text).
 LABEL_KEYS = ("own_question", "competency", "practice_case")
@@ -69,8 +73,9 @@ SCENARIOS = (
      '<vertical_demo><interview_guide guide_type="practice" display_name="Övning i bedömning" practice_case="'
      "title: Kundtjänst – en missnöjd kund&#10;question: customer_focus_4&#10;answer: Vi brukar alltid lösa sånt "
      "snabbt i teamet. Jag skulle nog ringa kunden och be om ursäkt, och sedan tar någon annan över.&#10;ratings:"
-     "&#10;  - competency: customer_focus&#10;    score: 2&#10;    reasons: Svarar med vad hen skulle göra och "
-     "vad teamet brukar göra; ingen egen handling och inget resultat.&#10;  - competency: communication&#10;    "
+     "&#10;  - competency: customer_focus&#10;    score: 2&#10;    reasons: Ingen plan för vad hen själv gör "
+     "med kunden de första dagarna – ”vi brukar” och ”någon annan tar över” i stället för egna steg och en "
+     "uppföljning.&#10;  - competency: communication&#10;    "
      'score: 2&#10;    reasons: Kort och allmänt; förklarar inte hur kunden hålls informerad.&#10;"/>'
      "</vertical_demo>"),
     ("Övning i bedömning – för lite underlag",
@@ -86,7 +91,8 @@ SCENARIOS = (
 
 # The page's script strings and labels travel with the bank (one cacheable GET per language), not in every page.
 JS_LABELS = ("competency", "consensus", "debrief_order", "debrief_tip", "expert", "not_assessed", "own_question",
-             "possible_errors", "reasons", "seniority", "spread", "talk_first", "weak_signs", "you", "opening",
+             "possible_errors", "reasons", "seniority", "spread", "talk_first", "to_discuss", "weak_signs", "you",
+             "opening",
              "opening.who", "opening.agenda", "opening.notes", "candidate_minutes", "closing", "closing.next_steps",
              "closing.hear_back", "practicalities", "practicalities.notice_period", "practicalities.pay",
              "practicalities.location", "practicalities.other", "rate_alone")
@@ -279,12 +285,16 @@ class InterviewGuideXBlock(RevisionedSaveMixin, CompletionOnceMixin, ProfileSumm
         lang = current_lang()
         kind = self.kind()
         data = self.page_data(lang)
-        instructions = self.instructions or translate_dict(PAGE, lang)["instructions"]
+        texts = translate_dict(PAGE, lang)
+        instructions = self.instructions or texts.get(f"instructions_{kind}", texts["instructions"])
         values = {"TITLE": escape(self.display_name), "INSTR": linebreaksbr(instructions, autoescape=True),
                   "DATA": script_json(data)}
         uid = element_id(self.scope_ids.usage_id, "ig")
         html = "".join(values[part] if i % 2 else part.replace(UID_MARK, uid)
                        for i, part in enumerate(static_parts(lang, kind)))
+        type_label = gt.GUIDE_TYPE_LABELS[kind][lang]
+        if self.display_name.strip().casefold() == type_label.casefold():  # "Intervjuguide" under "Intervjuguide"
+            html = html.replace(f'<p class="ig-type">{escape(type_label)}</p>', "", 1)
         scripts = ("static/js/interview.js", "static/js/practice.js") if kind == "practice" else \
             ("static/js/interview.js",)
         frag = add_assets(Fragment(html), FILES, css=("static/css/interview.css",), js=scripts)
@@ -345,20 +355,23 @@ class InterviewGuideXBlock(RevisionedSaveMixin, CompletionOnceMixin, ProfileSumm
         guide = self.stored_guide(lang)
         profile = self.chosen_profile(guide, self.profiles()[0]) or {}
         role = profile.get("role", "")
-        body = build(guide, self.bank(), load_default_framework(), self.kind(), lang, role)
+        must = [r["text"] for r in profile.get("requirements", []) if r.get("must")]
+        body = build(guide, self.bank(), load_default_framework(), self.kind(), lang, role, must)
+        if stem == "guide" and self.kind() in FILE_STEMS:
+            stem = self.kind()
         fallback = FILE_STEMS[stem][lang]
         return attachment(body, DOCX_TYPE, f"{fallback}-{role}" if role else fallback, fallback)
 
     @XBlock.handler
     def download_guide(self, request, suffix=""):  # pylint: disable=unused-argument
         """The saved guide as a Word document."""
-        return self._document(request, lambda g, b, f, k, lang, role: guide_docx(
-            g, b, f, k, lang, role=role, planned_minutes=self.planned_minutes), "guide")
+        return self._document(request, lambda g, b, f, k, lang, role, must: guide_docx(
+            g, b, f, k, lang, role=role, planned_minutes=self.planned_minutes, must_haves=must), "guide")
 
     @XBlock.handler
     def download_sheet(self, request, suffix=""):  # pylint: disable=unused-argument
         """The saved scoring sheet as a Word document."""
-        return self._document(request, lambda g, b, f, k, lang, role: scoring_sheet_docx(
+        return self._document(request, lambda g, b, f, k, lang, role, must: scoring_sheet_docx(
             g, b, f, k, lang, role=role), "sheet")
 
     @XBlock.handler
@@ -370,8 +383,9 @@ class InterviewGuideXBlock(RevisionedSaveMixin, CompletionOnceMixin, ProfileSumm
         lang = current_lang()
         guide = self.stored_guide(lang)
         profile = self.chosen_profile(guide, self.profiles()[0]) or {}
+        must = [r["text"] for r in profile.get("requirements", []) if r.get("must")]
         return html_page(print_page(guide, self.bank(), load_default_framework(), self.kind(), lang,
-                                    profile.get("role", ""), self.display_name), lang)
+                                    profile.get("role", ""), self.display_name, must), lang)
 
     # ---- Studio, reports, OLX ------------------------------------------------------------------------------
     def validate_field_data(self, validation, data):

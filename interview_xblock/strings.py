@@ -27,6 +27,15 @@ STUDIO = {
 PAGE = {
     "instructions": _("Build the guide you take into a real interview: start from your requirement profile, pick "
                       "a question for each competency, and rate the candidate against the anchors afterwards."),
+    # The built-in instructions, one per guide type (the interview's is "instructions").
+    "instructions_phone_screen": _("Build the guide for a short phone screen: the must-have requirements, motivation, "
+                                   "notice period, location, the pay range and the next steps – the same questions, "
+                                   "in the same order, for every candidate."),
+    "instructions_reference_check": _("Build the guide for your reference calls: ask each referee for concrete "
+                                      "situations that show the competencies of your requirement profile, and call "
+                                      "only referees the candidate knows about and has approved."),
+    "instructions_practice": _("Practise rating: read a candidate's answer, rate it against the anchors on your "
+                               "own, and then compare your rating with an expert's."),
     "save": _("Save"),
     "loading": _("Loading the question bank…"),
     "bank_error": _("The question bank could not be loaded."),
@@ -90,6 +99,7 @@ JS = {  # the save status, conflict dialog, counters and download guard: xblock_
     "bad_profile": _("The saved requirement profile could not be read. Choose the competencies yourself."),
     "no_profile": _("No saved requirement profile was found in this course. Choose the competencies yourself."),
     "choose_profile": _("Which requirement profile is the guide for?"),
+    "minutes_range": _("Give 0–30 minutes. Saved now: %(n)s minutes."),
 }
 
 ERRORS = {

@@ -425,6 +425,15 @@ def text_advice(text, bank, lang, index=None):
     return advice
 
 
+def do_not_ask_note(item, bank, lang):
+    """For the documents: a warning under an own or reworded question that looks like one an interviewer must
+    not ask (the advice the page gives), or ``""``. The guide is what a manager takes into the interview."""
+    hits = must_not_ask_hits(item.get("text") or "", bank, lang) if (item.get("text") or "").strip() else []
+    if not hits:
+        return ""
+    return gt.label("do_not_ask", lang, topics=", ".join(hit["topic_name"] for hit in hits))
+
+
 def is_complete(guide, guide_type, bank=None):
     """Completion: at least one question per chosen competency (interview), any item (phone screen and
     reference check), the learner's own rating handed in (practice). With a ``bank``, an item without a

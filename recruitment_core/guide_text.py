@@ -18,6 +18,7 @@ LABELS = {
     "role": {"sv": "Roll", "en": "Role"},
     "competency": {"sv": "Kompetens", "en": "Competency"},
     "competencies": {"sv": "Kompetenser", "en": "Competencies"},
+    "must_haves": {"sv": "Skallkrav (ur kravprofilen)", "en": "Must-have requirements (from the requirement profile)"},
     "level_needed": {"sv": "Nivå som krävs", "en": "Level needed"},
     "question": {"sv": "Fråga", "en": "Question"},
     "questions": {"sv": "Frågor", "en": "Questions"},
@@ -26,7 +27,16 @@ LABELS = {
     "anchors": {"sv": "Bedömningsskala med beteendeankare", "en": "Behaviourally anchored rating scale"},
     "weak_signs": {"sv": "Tecken på ett svagt svar", "en": "Signs of a weak answer"},
     "notes": {"sv": "Anteckningar: vad kandidaten sa att hen gjorde", "en": "Notes: what the candidate said they did"},
+    # A referee tells what the candidate did; a phone screen notes answers (notice period, pay, …), not deeds.
+    "notes.reference_check": {"sv": "Anteckningar: vad referensen sa att kandidaten gjorde",
+                              "en": "Notes: what the referee said the candidate did"},
+    "notes.phone_screen": {"sv": "Anteckningar: kandidatens svar", "en": "Notes: the candidate's answer"},
     "note_for_interviewer": {"sv": "Tips", "en": "Tip"},
+    "do_not_ask": {
+        "sv": "Obs! Ställ inte frågan så här: den liknar en fråga som inte får ställas ({topics}). Stryk den eller "
+              "formulera om den.",
+        "en": "Note: do not ask this question as it stands: it looks like a question an interviewer must not ask "
+              "({topics}). Remove or reword it."},
     "opening": {"sv": "Inledning", "en": "Opening"},
     "opening.who": {"sv": "Vilka som är med", "en": "Who is there"},
     "opening.agenda": {"sv": "Upplägg och tid", "en": "Agenda and time"},
@@ -45,6 +55,8 @@ LABELS = {
     "rating": {"sv": "Betyg (1–5)", "en": "Rating (1–5)"},
     "evidence": {"sv": "Belägg: vad kandidaten sa att hen gjorde", "en": "Evidence: what the candidate said they did"},
     "not_assessed": {"sv": "Inte bedömd", "en": "Not assessed"},
+    "evidence_missing": {"sv": "Belägg saknas – skriv vad kandidaten sa att hen gjorde.",
+                         "en": "No evidence – write what the candidate said they did."},
     "not_rated": {"sv": "Inget betyg ännu", "en": "Not rated yet"},
     "interviewer": {"sv": "Intervjuare", "en": "Interviewer"},
     "interviewers": {"sv": "Intervjuare", "en": "Interviewers"},
@@ -53,6 +65,7 @@ LABELS = {
     "spread": {"sv": "Spridning", "en": "Spread"},
     "mean": {"sv": "Medel", "en": "Mean"},
     "talk_first": {"sv": "Prata först om", "en": "Talk first about"},
+    "to_discuss": {"sv": "Att diskutera", "en": "To discuss"},
     "debrief_order": {"sv": "Ordning i genomgången", "en": "Debrief order"},
     "panel_rating": {"sv": "Panelens betyg", "en": "Panel rating"},
     "estimated": {"sv": "Beräknad tid: {minutes} minuter av {planned} planerade",
@@ -70,8 +83,8 @@ LABELS = {
               "what the candidate said they did as evidence. “Not assessed” means the question was not asked or "
               "gave no evidence – it is not a 1."},
     "debrief_tip": {
-        "sv": "Den som är minst senior berättar först och den mest seniora sist, så att ingen förankrar de "
-              "andras bedömning. Börja med de kompetenser där ni skiljer er mest.",
+        "sv": "Den som är minst senior berättar först och den mest seniora sist, så att ingen påverkar de "
+              "andras bedömning innan de har sagt sin. Börja med de kompetenser där ni skiljer er mest.",
         "en": "The least senior person speaks first and the most senior last, so that no one anchors the others. "
               "Start with the competencies where you differ most."},
     "practice_case": {"sv": "Kandidatens svar", "en": "The candidate's answer"},
@@ -172,8 +185,8 @@ ADVICE = {
         "sv": "Välj de kompetenser som intervjun ska bedöma – helst 5–8 från kravprofilen.",
         "en": "Choose the competencies the interview will assess – preferably 5–8 from the requirement profile."},
     "too_many_competencies": {
-        "sv": "{count} kompetenser är många för en intervju. US OPM (2008) rekommenderar 5–8; välj de viktigaste "
-              "och bedöm resten i ett annat steg.",
+        "sv": "{count} kompetenser är många för en intervju. Den amerikanska statliga personalmyndigheten (US "
+              "OPM, 2008) rekommenderar 5–8; välj de viktigaste och bedöm resten i ett annat steg.",
         "en": "{count} competencies are a lot for one interview. US OPM (2008) recommends 5–8; choose the most "
               "important and assess the rest at another stage."},
     "competency_without_question": {
@@ -244,7 +257,7 @@ CONSENSUS_TEXT = {
                 "en": "Waiting for everyone to finish their own rating: {names}."},
     "need_two": {"sv": "Lägg till minst två intervjuare för att se en konsensusbedömning.",
                  "en": "Add at least two interviewers to see a consensus view."},
-    "agree": {"sv": "Samstämmiga", "en": "In agreement"},
+    "agree": {"sv": "Samstämmiga betyg.", "en": "The ratings agree."},
     "discuss": {"sv": "Diskutera: betygen skiljer sig med {spread} steg.",
                 "en": "Discuss: the ratings differ by {spread} points."},
     "mixed": {"sv": "Diskutera: några har bedömt, andra inte ({names}).",
@@ -302,8 +315,9 @@ PRACTICE_TEXT = {
                         "kandidaten har gjort. Ett betyg utan belägg bygger på intryck.",
                   "en": "You rated {score}, but the expert found too little evidence for a rating: the answer does "
                         "not show what the candidate has done. A rating without evidence rests on impressions."},
-    "summary": {"sv": "{exact} av {compared} lika, {close} inom ett steg.",
-                "en": "{exact} of {compared} the same, {close} within one point."},
+    "summary": {"sv": "Samma betyg som experten på {exact} av {compared} kompetenser, inom ett steg på {close}.",
+                "en": "The same rating as the expert on {exact} of {compared} competencies, within one point on "
+                      "{close}."},
 }
 
 ERRORS = {

@@ -89,13 +89,15 @@ def consensus(guide, framework, lang):
         row = {"competency": comp, "name": _name(framework, comp, lang), "scores": scores,
                "not_assessed": not_assessed, "position": position}
         if numbers:
-            row.update(min=min(numbers), max=max(numbers), spread=max(numbers) - min(numbers),
+            # A spread needs two ratings: one rating against "not assessed" is no agreement ("–", not 0).
+            row.update(min=min(numbers), max=max(numbers),
+                       spread=max(numbers) - min(numbers) if len(numbers) > 1 else None,
                        mean=round(sum(numbers) / len(numbers), 1))
         else:
             row.update(min=None, max=None, spread=None, mean=None)
         if not numbers:
             row["status"], row["message"] = "none", gt.text(gt.CONSENSUS_TEXT, "none", lang)
-        elif row["spread"] >= DISCUSS_SPREAD:
+        elif row["spread"] is not None and row["spread"] >= DISCUSS_SPREAD:
             row["status"] = "discuss"
             row["message"] = gt.text(gt.CONSENSUS_TEXT, "discuss", lang, spread=row["spread"])
         elif not_assessed:

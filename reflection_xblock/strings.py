@@ -38,7 +38,11 @@ JS = {
     "draft_none": _("Nothing written yet."),
     "entry_saved": _("Saved in your journal %(time)s."),
     "committed": _("Saved in your journal. Earlier versions are kept below."),
+    "committed_first": _("Saved in your journal."),  # the first version: there is no earlier one to point to
     "committed_same": _("Your journal already holds this text."),
+    # A version is saved only on the button: say so when it could not be (the draft is kept and autosaved).
+    "commit_offline": _("Not saved in your journal: the server could not be reached. Your text is still in the "
+                        "box; press the button again when you are back online."),
     "pruned": _("To make room, the oldest version (%(date)s) was removed."),
     "prune_warning": _("This answer has %(max)s versions, the most that are kept. If you save again, the oldest "
                        "version (%(date)s) is removed – download your journal first if you want to keep it."),
@@ -58,6 +62,7 @@ JS = {
     "followup_opens": _("The follow-up question opens on %(date)s."),
     "followup_waiting": _("The follow-up question opens %(days)s days after you first save an answer here."),
     "date_saved": _("We have noted %(date)s. The follow-up question opens then."),
+    "date_missing": _("Choose a date first."),
     "date_cleared": _("The date is removed. The follow-up opens %(days)s days after your first answer."),
     "page_of": _("Entries %(first)s–%(last)s of %(total)s, newest first by page, grouped by module."),
     "empty_journal": _("You have not written anything in your journal yet."),

@@ -4,7 +4,7 @@ Built from the saved guide state (validated first) and the bank; every learner t
 """
 
 from .. import guide_text as gt
-from ..guide import GUIDE_TYPES, NOT_ASSESSED, item_competency, item_text, validate_guide
+from ..guide import GUIDE_TYPES, NOT_ASSESSED, do_not_ask_note, item_competency, item_text, validate_guide
 from ..lang import normalize_lang
 from ..questions import FOLLOW_UP_KINDS, FOLLOW_UP_LABELS
 from ..scoring import consensus
@@ -35,8 +35,11 @@ def _score_text(score, lang):
     return str(score)
 
 
-def guide_docx(guide, bank, framework, guide_type, lang, role="", planned_minutes=None):
-    """The guide (opening, questions with follow-ups, the candidate's questions, closing) as .docx bytes."""
+def guide_docx(guide, bank, framework, guide_type, lang, role="", planned_minutes=None, must_haves=()):
+    """The guide (opening, questions with follow-ups, the candidate's questions, closing) as .docx bytes.
+
+    ``must_haves``: the skallkrav of the kravprofil the guide starts from (texts), listed for the interviewer
+    (the phone screen reads them out)."""
     lang = normalize_lang(lang)
     guide_type = guide_type if guide_type in GUIDE_TYPES else "interview"
     guide = validate_guide(guide)
@@ -61,6 +64,11 @@ def guide_docx(guide, bank, framework, guide_type, lang, role="", planned_minute
         dc.heading(doc, gt.label("competencies", lang))
         for comp in guide["competencies"]:
             dc.bullet(doc, _name(framework, comp, lang))
+    must_haves = [text.strip() for text in must_haves if isinstance(text, str) and text.strip()]
+    if must_haves and guide_type != "reference_check":
+        dc.heading(doc, gt.label("must_haves", lang))
+        for text in must_haves:
+            dc.bullet(doc, text)
 
     dc.heading(doc, gt.label("opening", lang))
     dc.field_table(doc, [(gt.label(f"opening.{key}", lang), dc.or_dash(guide["opening"][key]))
@@ -83,6 +91,9 @@ def guide_docx(guide, bank, framework, guide_type, lang, role="", planned_minute
         for text in texts:
             para = doc.add_paragraph()
             para.add_run(dc.xml_safe(text)).bold = True
+        warning = do_not_ask_note(item, bank, lang)
+        if warning:
+            doc.add_paragraph().add_run(dc.xml_safe(warning)).bold = True
         if source is None:
             dc.paragraph(doc, gt.label("own_question", lang), italic=True)
         elif hasattr(source, "follow_ups"):
@@ -94,7 +105,8 @@ def guide_docx(guide, bank, framework, guide_type, lang, role="", planned_minute
             dc.paragraph(doc, f"{gt.label('weak_signs', lang)}: " + " ".join(signs), italic=True)
         elif getattr(source, "note", None):
             dc.paragraph(doc, f"{gt.label('note_for_interviewer', lang)}: {source.note[lang]}", italic=True)
-        dc.paragraph(doc, gt.label("notes", lang))
+        notes = f"notes.{guide_type}" if guide_type in ("phone_screen", "reference_check") else "notes"
+        dc.paragraph(doc, gt.label(notes, lang))
         dc.box(doc, 4)
 
     if guide_type in ("interview", "practice"):
@@ -158,8 +170,10 @@ def scoring_sheet_docx(guide, bank, framework, guide_type, lang, role=""):
         for i, person in enumerate(people):
             rating = person["ratings"].get(comp) or {"score": None, "evidence": ""}
             who = person["name"] or (f"{gt.label('interviewer', lang)} {i + 1}" if guide["interviewers"] else "")
-            rows.append([who, _score_text(rating["score"], lang) if guide["interviewers"] else "",
-                         rating["evidence"].strip()])
+            evidence = rating["evidence"].strip()
+            if not evidence and isinstance(rating["score"], int):  # a rating without evidence is pointed out
+                evidence = gt.label("evidence_missing", lang)
+            rows.append([who, _score_text(rating["score"], lang) if guide["interviewers"] else "", evidence])
         dc.table(doc, [gt.label("interviewer", lang), gt.label("rating", lang), gt.label("evidence", lang)], rows,
                  widths=(3.6, 2.6, 10.4), min_height_cm=1.2)
 

@@ -20,7 +20,7 @@ earlier versions go first and the current version is always kept.
 import re
 
 from ..profile import clean_text
-from .text import ERRORS, parse_iso, text as _text, to_date
+from .text import ERRORS, format_number, parse_iso, text as _text, to_date
 
 VERSION = 1
 FOLLOWUP_KEY = "followup"
@@ -54,7 +54,10 @@ class JournalError(ValueError):
         super().__init__(self.localized("en"))
 
     def localized(self, lang):
-        return _text(ERRORS, self.code, lang, **self.params)
+        # Counts as the learner reads numbers: "22 800 tecken", "högst 20 000" (swedish-style.md).
+        params = {key: format_number(value, lang) if isinstance(value, int) and not isinstance(value, bool)
+                  else value for key, value in self.params.items()}
+        return _text(ERRORS, self.code, lang, **params)
 
 
 # ---------------------------------------------------------------- prompts (Studio settings)

@@ -165,3 +165,94 @@ def test_practice_hides_the_expert_until_handed_in(runtime, make_block):
     assert status == 200 and body["completed"] is True
     row = body["practice"]["rows"][0]
     assert row["expert"] == 2 and row["diff"] == 3 and "Bara vi." == row["reasons"]
+
+
+@pytest.mark.parametrize("guide_type, stem", [("phone_screen", "telefonavstamning"),
+                                              ("reference_check", "referenstagning"),
+                                              ("interview", "intervjuguide")])
+def test_the_downloaded_guide_is_named_for_its_type(make_block, runtime, guide_type, stem):
+    """QA: a phone screen downloaded as "intervjuguide.docx" is not what the learner asked for."""
+    block = make_block(f'<interview_guide guide_type="{guide_type}"/>')
+    status, _, resp = call(runtime, block, "download_guide", method="GET")
+    assert status == 200 and f'filename="{stem}.docx"' in resp.headers["Content-Disposition"]
+
+
+@pytest.mark.parametrize("guide_type, words", [
+    ("interview", "bedöm kandidaten mot beteendeankarna"),
+    ("phone_screen", "telefonavstämning"),
+    ("reference_check", "referenssamtal"),
+    ("practice", "experts"),
+])
+def test_built_in_instructions_fit_the_guide_type(make_block, guide_type, words):
+    """QA: the phone screen, reference check and practice showed the interview's instructions."""
+    case = ('practice_case="title: T&#10;answer: Svar&#10;ratings:&#10;  - competency: collaboration&#10;'
+            '    score: 2&#10;    reasons: R&#10;"' if guide_type == "practice" else "")
+    block = make_block(f'<interview_guide guide_type="{guide_type}" {case}/>')
+    html = block.student_view().content
+    instructions = html.split('<p class="ig-instructions">', 1)[1].split("</p>", 1)[0]
+    assert words in instructions
+    if guide_type != "interview":
+        assert "beteendeankarna efteråt" not in instructions
+
+
+def test_print_view_has_the_candidates_questions_and_marks_a_question_not_to_ask(runtime, block):
+    """QA: the print view left out the candidate's questions and printed "Har du barn?" without a warning."""
+    guide = good_guide(candidate_minutes=15)
+    guide["items"].append({"ref": "", "competency": "communication", "text": "Har du barn?"})
+    assert save(runtime, block, guide)[0] == 200
+    status, body, _ = call(runtime, block, "print_view", method="GET")
+    html = body.decode("utf-8")
+    assert status == 200 and "<h2>Kandidatens frågor</h2>" in html and "15 min" in html
+    assert html.count("Obs! Ställ inte frågan så här") == 1 and "Familjeplaner" in html
+    assert "<th></th>" not in html
+
+
+def test_the_demo_practice_case_fits_its_question_type():
+    """QA: the demo asked a situational question ("Vad skulle du göra?") and the expert faulted the answer for
+    saying what the candidate would do."""
+    import html
+    import re
+
+    from interview_xblock.banks import case_errors, case_for
+    from interview_xblock.block import SCENARIOS
+    from recruitment_core.questions import load_default_bank
+    raw = html.unescape(re.search(r'practice_case="([^"]*)"', SCENARIOS[2][1]).group(1))
+    assert case_errors(raw, "") == []
+    case = case_for(raw, "")
+    if load_default_bank().get(case["question"]).type == "situational":
+        assert not any("skulle" in r["reasons"] for r in case["ratings"])
+
+
+def test_the_type_is_not_repeated_under_a_title_that_already_says_it(make_block, runtime):
+    """QA: "Intervjuguide" stood twice at the top of the block and of the print view."""
+    plain = make_block("<interview_guide/>")
+    html = plain.student_view().content
+    assert html.count(">Intervjuguide<") == 1
+    status, body, _ = call(runtime, plain, "print_view", method="GET")
+    assert status == 200 and body.decode("utf-8").count("Intervjuguide") == 2  # <title> and <h1> only
+    named = make_block('<interview_guide display_name="Intervju: säljare"/>')
+    assert '<p class="ig-type">Intervjuguide</p>' in named.student_view().content
+
+
+@pytest.mark.parametrize("guide_type", ["phone_screen", "interview"])
+def test_the_word_guide_lists_the_profiles_must_haves(make_block, runtime, guide_type):
+    """QA: the phone screen says "Läs upp skallkraven ur kravprofilen", but its Word guide did not list them."""
+    block = make_block(f'<interview_guide guide_type="{guide_type}"/>')
+    summary = build_profile_summary(_profile("Säljare", ["customer_focus"]), "2026-01-01T10:00:00+00:00")
+    block.kravprofil_shared = {"workbench": summary}
+    status, body, _ = call(runtime, block, "download_guide", method="GET")
+    text = "\n".join(p.text for p in docx.Document(io.BytesIO(body)).paragraphs)
+    assert status == 200 and "Skallkrav (ur kravprofilen)\nKörkort B" in text
+    status, body, _ = call(runtime, block, "print_view", method="GET")
+    assert status == 200 and "<h2>Skallkrav (ur kravprofilen)</h2>\n<ul><li>Körkort B</li></ul>" in body.decode()
+
+
+def test_print_view_headings_of_questions_without_a_competency(make_block, runtime):
+    """QA: the phone screen's print view had headings "1. " with nothing after the number."""
+    block = make_block('<interview_guide guide_type="phone_screen"/>')
+    guide = {"items": [{"ref": "ps_purpose", "competency": "", "text": ""}]}
+    assert save(runtime, block, guide)[0] == 200
+    html = call(runtime, block, "print_view", method="GET")[1].decode("utf-8")
+    assert "<h3>1. Fråga</h3>" in html and "<h3>1. </h3>" not in html
+    # The interviewer's tip is printed as in the Word guide (it was missing from the print view).
+    assert "Tips: Säg hur lång tid samtalet tar" in html

@@ -105,3 +105,58 @@ def test_documents_are_reproducible_and_validate_first(bank, fw):
     assert guide_docx(sample(), bank, fw, "interview", "sv") == guide_docx(sample(), bank, fw, "interview", "sv")
     with pytest.raises(GuideError):
         scoring_sheet_docx({"items": "x"}, bank, fw, "interview", "sv")
+
+
+def test_an_own_question_that_must_not_be_asked_is_marked_in_the_guide(bank, fw):
+    """QA: "Hur gammal är du?" went into the Word guide a manager takes into the interview, with no warning."""
+    data = sample()
+    data["items"].append({"ref": "", "competency": "collaboration", "text": "Hur gammal är du?"})
+    text, _ = text_of(guide_docx(data, bank, fw, "interview", "sv", role="Säljare"))
+    lines = text.split("\n")
+    at = lines.index("Hur gammal är du?")
+    assert lines[at + 1].startswith("Obs! Ställ inte frågan så här") and "(Ålder)" in lines[at + 1]
+    assert text.count("Obs! Ställ inte frågan") == 1  # the other questions are fine
+    en, _ = text_of(guide_docx(data, bank, fw, "interview", "en"))
+    assert "Note: do not ask this question as it stands" in en
+
+
+@pytest.mark.parametrize("guide_type, notes", [("interview", "Anteckningar: vad kandidaten sa att hen gjorde"),
+                                               ("reference_check", "Anteckningar: vad referensen sa att kandidaten gjorde"),
+                                               ("phone_screen", "Anteckningar: kandidatens svar")])
+def test_the_notes_box_says_whose_words_go_in_it(bank, fw, guide_type, notes):
+    """QA: the reference check said "vad kandidaten sa" although the referee is the one talking."""
+    data = empty_guide(guide_type, "sv", 30)
+    first = (bank.reference_check if guide_type == "reference_check" else bank.phone_screen
+             if guide_type == "phone_screen" else bank.questions)[2]
+    data["items"] = [{"ref": first.id, "competency": "", "text": ""}]
+    text, _ = text_of(guide_docx(data, bank, fw, guide_type, "sv"))
+    assert notes in text
+    if guide_type != "interview":
+        assert "vad kandidaten sa att hen gjorde" not in text
+
+
+def test_debrief_tip_is_plain_swedish():
+    """QA: "så att ingen förankrar de andras bedömning" misuses "förankra" (to win support for something)."""
+    from recruitment_core import guide_text as gt
+    tip = gt.label("debrief_tip", "sv")
+    assert "förankra" not in tip and "påverkar de andras bedömning" in tip
+
+
+@pytest.mark.parametrize("guide_type, minutes", [("phone_screen", 30), ("reference_check", 45)])
+def test_the_call_guides_state_one_length_only(bank, fw, guide_type, minutes):
+    """QA: the opening said "cirka 30 minuter" while the bank's first question said "cirka 20 minuter"."""
+    import re
+    data = empty_guide(guide_type, "sv", minutes)
+    data["items"] = [{"ref": b.id, "competency": "", "text": ""}
+                     for b in (bank.phone_screen if guide_type == "phone_screen" else bank.reference_check)]
+    text, _ = text_of(guide_docx(data, bank, fw, guide_type, "sv", planned_minutes=minutes))
+    assert set(re.findall(r"cirka (\d+) minuter", text)) == {str(minutes)}
+
+
+def test_the_scoring_sheet_points_out_a_rating_without_evidence(bank, fw):
+    """QA: the page said a rating had no evidence; the Word sheet left the cell empty."""
+    data = sample()
+    data["interviewers"][0]["ratings"]["problem_solving"]["evidence"] = ""
+    text, _ = text_of(scoring_sheet_docx(data, bank, fw, "interview", "sv", role="Säljare"))
+    assert "Anna Chef | 2 | Belägg saknas – skriv vad kandidaten sa att hen gjorde." in text
+    assert text.count("Belägg saknas") == 1  # "Inte bedömd" without evidence is fine

@@ -266,7 +266,8 @@ def test_not_assessed_is_not_a_one(fw):
     view = consensus(panel(dict(ANNA), dict(BO, ratings={"customer_focus": {"score": "na", "evidence": ""}})),
                      fw, "sv")
     row = next(r for r in view["rows"] if r["competency"] == "customer_focus")
-    assert row["min"] == 5 and row["spread"] == 0 and row["mean"] == 5
+    # QA: one rating against "not assessed" showed "Spridning 0", as if the panel agreed.
+    assert row["min"] == 5 and row["spread"] is None and row["mean"] == 5 and row["status"] == "mixed"
 
 
 def test_rating_without_evidence_is_pointed_out(fw):
@@ -325,7 +326,8 @@ def test_practice_comparison_names_rating_errors(fw, bank):
     assert "halo" in [e["id"] for e in rows["customer_focus"]["possible_errors"]]
     assert "similar_to_me" in [e["id"] for e in rows["customer_focus"]["possible_errors"]]
     assert [p["id"] for p in result["patterns"]] == ["halo", "leniency"]
-    assert result["summary"] == "0 av 3 lika, 1 inom ett steg."
+    # QA: "0 av 3 lika, 1 inom ett steg." did not say what was counted.
+    assert result["summary"] == "Samma betyg som experten på 0 av 3 kompetenser, inom ett steg på 1."
     middle = {"customer_focus": {"score": 3}, "communication": {"score": 3}, "problem_solving": {"score": 3}}
     assert [p["id"] for p in compare_practice(middle, case, fw, "en")["patterns"]] == ["central_tendency"]
     strict = {"customer_focus": {"score": 1}, "communication": {"score": 2}, "problem_solving": {"score": 1}}
@@ -369,7 +371,7 @@ def test_practice_expert_not_assessed_is_no_one_and_a_number_there_names_impress
     assert rows["customer_focus"]["message"].startswith("Som experten") and not rows["customer_focus"][
         "possible_errors"]
     assert (result["exact"], result["close"], result["compared"]) == (2, 2, 3)
-    assert result["summary"] == "2 av 3 lika, 2 inom ett steg." and result["patterns"] == []
+    assert result["summary"] == "Samma betyg som experten på 2 av 3 kompetenser, inom ett steg på 2." and result["patterns"] == []
     unrated = compare_practice({}, case, fw, "en")
     assert unrated["compared"] == 0 and all(not r["possible_errors"] for r in unrated["rows"])
 
@@ -386,3 +388,11 @@ def test_what_the_tool_writes_into_the_guide_passes_its_own_checks(bank):
                                                "gdpr") for lang in ("sv", "en")]
     for text in texts:
         assert text_advice(text, bank, "sv") == [], text
+
+
+def test_swedish_advice_explains_its_source_and_reads_as_a_sentence():
+    """QA: "US OPM (2008) rekommenderar" left an English acronym unexplained; "Samstämmiga" stood alone."""
+    from recruitment_core import guide_text as gt
+    assert "Den amerikanska statliga personalmyndigheten (US OPM, 2008)" in gt.text(
+        gt.ADVICE, "too_many_competencies", "sv", count=9)
+    assert gt.text(gt.CONSENSUS_TEXT, "agree", "sv") == "Samstämmiga betyg."

@@ -125,7 +125,7 @@ def test_over_the_limit_is_refused_with_the_numbers_and_nothing_changes(runtime,
     commit(runtime, block, "p1", "Sparad")
     before = (copy.deepcopy(block.journal), block.revision)
     status, body, _ = drafts(runtime, block, {"p1": "x" * (MAX_ENTRY_CHARS + 7)})
-    assert status == 400 and "20007 tecken" in body["error"] and "Korta den med 7 tecken" in body["error"]
+    assert status == 400 and "20\u00a0007 tecken" in body["error"] and "Korta den med 7 tecken" in body["error"]
     status, body, _ = commit(runtime, block, "p1", "y" * (MAX_ENTRY_CHARS + 1))
     assert status == 400 and "1 tecken" in body["error"]
     assert (block.journal, block.revision) == before

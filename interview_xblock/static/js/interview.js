@@ -24,6 +24,8 @@
     function tx(tag, text, parent) { return mk(tag, {textContent: text}, parent); }
     function clear(n) { while (n && n.firstChild) { n.removeChild(n.firstChild); } return n; }
     function nm(id) { return names[id] || id; }
+    // Inside a sentence a competency is a common noun: "Betyg på samarbetsförmåga", not "… på Samarbetsförmåga".
+    function lc(id) { var n = nm(id); return n.charAt(0).toLowerCase() + n.slice(1); }
     function items() { return kind === "phone_screen" ? bank.phone_screen : kind === "reference_check" ? bank.reference_check : bank.questions; }
     // A reference-check question asked once per competency names them ("…" until some are chosen).
     function shown(b) {
@@ -106,6 +108,7 @@
             if (cb.checked && i < 0) { g.competencies.push(c.id); }
             if (!cb.checked && i >= 0) { g.competencies.splice(i, 1); }
             changed(); renderPeople();
+            if (kind === "reference_check") { renderBank(); renderItems(); }  // the per-competency question names them
           });
         });
       }
@@ -126,17 +129,28 @@
         if (text && (b.text + " " + nm(b.competency)).toLowerCase().indexOf(text) < 0) { return; }
         n += 1;
         var li = mk("li", {className: "ig-q"}, list);
-        mk("p", {className: "ig-q-text", textContent: b.text}, li);
+        mk("p", {className: "ig-q-text", textContent: shown(b)}, li);
         mk("p", {className: "ig-meta", textContent: b.competency ? nm(b.competency) + " · " + bank.type_labels[b.type] + " · " + b.minutes + " min" : (b.note || "")}, li);
         var has = used.indexOf(b.id) >= 0;
         var btn = button(has ? S.added : S.add, function () {
           g.items.push({ref: b.id, competency: b.competency || "", text: ""});
           changed(); renderItems(); renderBank();
+          focusAfterAdd(b.id);
         }, li, (has ? S.added : S.add) + ": " + shown(b));
         btn.disabled = has;
         btn.setAttribute("data-add", b.id);
       });
       q(".ig-count").textContent = n ? fmt(S.shown, {n: n}) : S.no_match;
+    }
+
+    // The pressed "Add" button is now disabled ("In the guide"): keep the focus in the list, on the next question
+    // that can still be added (else the search field), so a keyboard user can go on adding.
+    function focusAfterAdd(id) {
+      var all = root.querySelectorAll(".ig-bank-list button[data-add]"), after = false, target = null;
+      for (var i = 0; i < all.length && !target; i++) {
+        if (all[i].getAttribute("data-add") === id) { after = true; } else if (after && !all[i].disabled) { target = all[i]; }
+      }
+      (target || q(".ig-search")).focus();
     }
 
     /* ---- the guide's questions ---- */
@@ -155,7 +169,10 @@
         tx("span", fmt(S.removed, {text: removed.item.text || shown(byId[removed.item.ref] || {text: ""})}), undo);
         button(S.undo, function () {
           g.items.splice(Math.min(removed.at, g.items.length), 0, removed.item);
+          var at = Math.min(removed.at, g.items.length - 1);
           removed = null; changed(); renderItems(); renderBank();
+          var back = root.querySelectorAll(".ig-items > li textarea")[at];
+          if (back) { back.focus(); }
         }, undo).setAttribute("data-action", "undo-remove");
       }
       g.items.forEach(function (it, i) {
@@ -199,6 +216,7 @@
       var box = clear(q(".ig-people"));
       if (!box) { return; }
       q(".ig-rate-alone").textContent = LB.rate_alone;
+      q('[data-action="add-interviewer"]').disabled = g.interviewers.length >= 8;  // the guide keeps at most 8
       var all = g.interviewers.length > 1 && g.interviewers.every(function (p) { return p.submitted; });
       g.interviewers.forEach(function (p, i) {
         var fs = mk("fieldset", {className: "ig-person"}, box), name = p.name || fmt(S.interviewer_n, {n: i + 1});
@@ -211,26 +229,34 @@
         sen.addEventListener("change", function () { p.seniority = +sen.value; changed(); });
         if (p.submitted) {
           tx("p", all ? "" : S.hidden, fs);
-          button(S.reopen, function () { p.submitted = false; active = i; changed(); renderPeople(); }, fs, S.reopen + ": " + name);
+          button(S.reopen, function () { p.submitted = false; active = i; changed(); renderPeople(); focusPerson(i, ".ig-rating select"); },
+            fs, S.reopen + ": " + name).setAttribute("data-action", "reopen-rating");
         } else if (i !== active) {
-          button(fmt(S.rate_as, {name: name}), function () { active = i; renderPeople(); }, fs);
+          button(fmt(S.rate_as, {name: name}), function () { active = i; renderPeople(); focusPerson(i, ".ig-rating select"); }, fs)
+            .setAttribute("data-action", "rate-as");
         } else {
           g.competencies.forEach(function (c) {
             var r = rating(p.ratings, c), wrap = mk("div", {className: "ig-rating"}, fs);
-            scoreSelect(fmt(S.rating_of, {name: nm(c)}), "interviewers." + i + ".ratings." + c + ".score", r.score, wrap,
+            scoreSelect(fmt(S.rating_of, {name: lc(c)}), "interviewers." + i + ".ratings." + c + ".score", r.score, wrap,
               function (v) { r.score = v; changed(); });
-            var ev = field("textarea", fmt(S.evidence_of, {name: nm(c)}), "interviewers." + i + ".ratings." + c + ".evidence",
+            var ev = field("textarea", fmt(S.evidence_of, {name: lc(c)}), "interviewers." + i + ".ratings." + c + ".evidence",
               r.evidence, wrap, {maxLength: 4000, rows: 2});
             ev.addEventListener("input", function () { r.evidence = ev.value; changed(); });
           });
-          button(S.submit, function () { p.submitted = true; active = -1; changed(); renderPeople(); saver.save(); }, fs)
-            .setAttribute("data-action", "submit-rating");
+          button(S.submit, function () {
+            p.submitted = true; active = -1; changed(); renderPeople(); focusPerson(i, '[data-action="reopen-rating"]'); saver.save();
+          }, fs).setAttribute("data-action", "submit-rating");
         }
         button(fmt(S.remove_interviewer, {name: name}), function () {
           g.interviewers.splice(i, 1); changed(); renderPeople(); q('[data-action="add-interviewer"]').focus();
         }, fs);
       });
       renderConsensus();
+    }
+    // After the list is drawn again, the focus goes back into the same interviewer's box (never to the page).
+    function focusPerson(i, selector) {
+      var fs = root.querySelectorAll(".ig-person")[i], f = fs && (fs.querySelector(selector) || fs.querySelector("input"));
+      if (f) { f.focus(); }
     }
     function renderConsensus() {
       var box = clear(q(".ig-consensus"));
@@ -243,9 +269,12 @@
       if (!view) { return; }
       tx("h4", LB.consensus, box);
       if (!view.ready) { tx("p", view.message, box); return; }
-      var tb = mk("table", {className: "ig-table"}, box), head = mk("tr", {}, mk("thead", {}, tb));
+      // A narrow screen scrolls the table inside its own box (keyboard: it takes the focus), never the page.
+      var wrap = mk("div", {className: "ig-table-wrap", tabIndex: 0, "aria-label": LB.consensus}, box);
+      wrap.setAttribute("role", "region");
+      var tb = mk("table", {className: "ig-table"}, wrap), head = mk("tr", {}, mk("thead", {}, tb));
       [LB.competency].concat(view.names)
-        .concat([LB.spread, ""]).forEach(function (h) { mk("th", {scope: "col", textContent: h}, head); });
+        .concat([LB.spread, LB.to_discuss]).forEach(function (h) { mk("th", {scope: "col", textContent: h}, head); });
       var body = mk("tbody", {}, tb);
       view.rows.forEach(function (r) {
         var tr = mk("tr", {"data-status": r.status}, body);
@@ -291,7 +320,7 @@
       renderProfile(); renderComps(); renderBank(); renderItems(); renderPeople(); renderResults();
     }
 
-    var H = {q: q, clear: clear, field: field, scoreSelect: scoreSelect, rating: rating, nm: nm, changed: changed,
+    var H = {q: q, clear: clear, field: field, scoreSelect: scoreSelect, rating: rating, nm: nm, lc: lc, changed: changed,
       S: S, LB: LB, D: D, guide: function () { return g; }};
 
     // The guide's plain text fields (opening, closing, practicalities), labelled as in the Word documents.
@@ -302,10 +331,13 @@
         SIMPLE[sec].forEach(function (k) {
           var path = sec + "." + k;
           field(sec === "practicalities" ? "input" : "textarea", LB[path], path, "", fs,
-            sec === "practicalities" ? {type: "text", maxLength: 1000} : {maxLength: 1000, rows: 2});
+            sec === "practicalities" ? {type: "text", maxLength: 1000} : {maxLength: 1000, rows: 3});
         });
         if (sec === "closing" && kind === "interview") {
-          field("input", LB.candidate_minutes, "candidate_minutes", "", box, {type: "number", min: 0, max: 30});
+          var mins = field("input", LB.candidate_minutes, "candidate_minutes", "", box, {type: "number", min: 0, max: 30});
+          // A number outside 0–30 is not saved: say so next to the field instead of dropping it silently.
+          mk("p", {className: "ig-hint", id: uid + "-cmh", "aria-live": "polite"}, box);
+          mins.setAttribute("aria-describedby", uid + "-cmh");
         }
       });
     }
@@ -360,7 +392,11 @@
     root.addEventListener("input", function (ev) {
       var f = ev.target, p = (f.getAttribute("data-field") || "").split(".");
       if (p.length === 2 && g[p[0]] && typeof g[p[0]][p[1]] === "string") { g[p[0]][p[1]] = f.value; changed(); }
-      if (p[0] === "candidate_minutes") { var v = parseInt(f.value, 10); if (v >= 0 && v <= 30) { g.candidate_minutes = v; changed(); } }
+      if (p[0] === "candidate_minutes") {
+        var v = Number(f.value), ok = f.value !== "" && v >= 0 && v <= 30 && Math.floor(v) === v;
+        if (ok) { g.candidate_minutes = v; changed(); }
+        q(".ig-hint").textContent = ok ? "" : fmt(S.minutes_range, {n: g.candidate_minutes});
+      }
       if (f.classList.contains("ig-search")) { renderBank(); }
     });
     root.addEventListener("change", function (ev) { if (ev.target.matches(".ig-f-comp, .ig-f-type")) { renderBank(); } });
@@ -382,7 +418,9 @@
         var inputs = root.querySelectorAll(".ig-person input[type=text]");
         inputs[inputs.length - 1].focus();
       }
-      if (a === "hand-in-practice") { g.practice.submitted = true; changed(); saver.save(); renderPractice(); }
+      if (a === "hand-in-practice") {  // the button goes away: the focus goes to where the comparison appears
+        g.practice.submitted = true; changed(); saver.save(); renderPractice(); q(".ig-result").focus();
+      }
     });
     q(".ig-form").addEventListener("submit", function (ev) { ev.preventDefault(); });
 

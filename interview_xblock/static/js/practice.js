@@ -6,7 +6,7 @@
   function tx(tag, text, parent) { return mk(tag, {textContent: text}, parent); }
 
   window.InterviewGuidePractice = function (H) {
-    var q = H.q, clear = H.clear, field = H.field, scoreSelect = H.scoreSelect, rating = H.rating, nm = H.nm;
+    var q = H.q, clear = H.clear, field = H.field, scoreSelect = H.scoreSelect, rating = H.rating, lc = H.lc;
     var changed = H.changed, S = H.S, LB = H.LB, D = H.D, g = H.guide();
     var cs = D.case, box = clear(q(".ig-case")), rate = clear(q(".ig-rate"));
     if (!box) { return; }
@@ -17,9 +17,9 @@
     var done = g.practice.submitted;
     cs.competencies.forEach(function (c) {
       var r = rating(g.practice.ratings, c), wrap = mk("div", {className: "ig-rating"}, rate);
-      scoreSelect(fmt(S.rating_of, {name: nm(c)}), "practice.ratings." + c + ".score", r.score, wrap,
+      scoreSelect(fmt(S.rating_of, {name: lc(c)}), "practice.ratings." + c + ".score", r.score, wrap,
         function (v) { r.score = v; changed(); }).disabled = done;
-      var ev = field("textarea", fmt(S.evidence_of, {name: nm(c)}), "practice.ratings." + c + ".evidence", r.evidence, wrap,
+      var ev = field("textarea", fmt(S.evidence_of, {name: lc(c)}), "practice.ratings." + c + ".evidence", r.evidence, wrap,
         {maxLength: 4000, rows: 2, disabled: done});
       ev.addEventListener("input", function () { r.evidence = ev.value; changed(); });
     });

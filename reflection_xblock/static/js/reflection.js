@@ -166,7 +166,8 @@
         flush(40).then(function (ok) {
           if (!ok) {
             msg.textContent = root.querySelector(".xbl-dlg") ? S.resolve_first
-              : status.classList.contains("xbl-error") ? status.textContent : S.offline;
+              : navigator.onLine === false ? S.commit_offline
+                : status.classList.contains("xbl-error") ? status.textContent : S.commit_offline;
             return null;
           }
           return send(key, b.value, revision(), true);
@@ -176,7 +177,8 @@
             var body = res.body || {};
             if (res.status === 200) {
               entries = body.entries;
-              var parts = [body.changed ? S.committed : S.committed_same];
+              var first = ((entries[k] || {}).versions || []).length === 1 && !(entries[k] || {}).pruned;
+              var parts = [!body.changed ? S.committed_same : first ? S.committed_first : S.committed];
               (body.pruned || []).forEach(function (p) { parts.push(fmt(S.pruned, {date: when(p.saved, true)})); });
               if (body.completed && !data.complete) { data.complete = true; parts.push(S.complete); }
               msg.textContent = parts.join(" ");
@@ -189,7 +191,7 @@
               saver.check();
               msg.textContent = S.conflict_commit;
             } else if (!res.status) {
-              msg.textContent = S.offline;
+              msg.textContent = S.commit_offline;
             } else {
               msg.textContent = fmt(S.not_saved, {error: body.error || S.error});
             }
@@ -216,6 +218,7 @@
       }
       function pickDate(clear) {
         var input = root.querySelector('input[type="date"]'), msg = root.querySelector(".rj-date-msg");
+        if (!clear && !input.value) { msg.textContent = S.date_missing; input.focus(); return; }  // not "noted ."
         L.post(url("set_followup_date"), {date: clear ? "" : input.value}).then(function (res) {
           var body = res.body || {};
           if (res.status === 200) {
