@@ -2,6 +2,7 @@
 a screen reader (axe) and a flaky connection."""
 import io
 import re
+import time
 
 import docx
 import pytest
@@ -164,9 +165,15 @@ def test_closing_the_tab_mid_typing_loses_nothing(new_page, scenario_url):
     box = journal.box(journal.entry(0))
     box.fill("Skrivet precis innan fliken stängdes")
     first.close(run_before_unload=True)  # within the autosave's debounce: the page must flush on pagehide
-    # A fresh browser (no local copy) finds the draft on the server.
-    other = JournalPage(new_page("sv")).open(journal.url)
-    other.page.wait_for_timeout(200)
+    # A fresh browser (no local copy) finds the draft on the server, once the keepalive save has arrived
+    # (on busy cores it can come after the fresh page's first request): open it again until then.
+    other = JournalPage(new_page("sv"))
+    deadline = time.monotonic() + 10
+    while True:
+        other.open(journal.url)
+        if other.box(other.entry(0)).input_value() or time.monotonic() > deadline:
+            break
+        time.sleep(0.5)
     assert other.box(other.entry(0)).input_value() == "Skrivet precis innan fliken stängdes"
     assert "inte sparat i loggboken" in other.entry(0).locator(".rj-state").first.inner_text()
 

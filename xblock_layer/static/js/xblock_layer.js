@@ -117,7 +117,12 @@
         n.textContent = text;
         n.classList.toggle("xbl-error", !!isError);
       });
-      if (!inView && f && f.matches("[data-field]") && o.root.contains(f)) { f.after(echo); } else { echo.remove(); }
+      // It moves only while a field of the block has the focus. Pressing a button takes the focus first (the
+      // field's change event saves, the status changes while the button is held): moving the text under the
+      // field then would move the button away from the pointer, and the browser would send no click.
+      if (f && f.matches("[data-field]") && o.root.contains(f)) {
+        if (inView) { echo.remove(); } else { f.after(echo); }
+      }
     }
     function saved(iso) { say(fmt(S.saved, {time: hhmm(iso)}) + (st.note ? " " + st.note : "")); st.note = ""; }
     const keep = () => store(copyKey, {rev: st.rev, base: st.base, state: o.collect(), t: Date.now()});
