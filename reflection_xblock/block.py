@@ -90,7 +90,8 @@ class ReflectionJournalXBlock(HandlersMixin, RevisionedSaveMixin, CompletionOnce
     journal = Dict(default={}, scope=Scope.user_state, help="The learner's entries with versions and drafts.")
     followup_date = String(default="", scope=Scope.user_state, help="The learner's reminder date (YYYY-MM-DD).")
     indexed = String(default="", scope=Scope.user_state,
-                     help="The signature (revision, settings) the course-wide copy was last checked against.")
+                     help="The signature (revision, settings) the course-wide copy was last checked against, and "
+                          "the signature of that copy.")
     reflection_journal = Dict(
         default={}, scope=Scope.user_info,
         help="A copy of the learner's entries of every journal block, keyed by course id (docs/contracts.md).")
@@ -166,24 +167,25 @@ class ReflectionJournalXBlock(HandlersMixin, RevisionedSaveMixin, CompletionOnce
     def refresh_index(self, state, force=False):
         """Bring this block's part of the learner's course-wide journal up to date; True if a field changed.
 
-        ``indexed`` (user_state) remembers the signature the copy was last checked against, so a render costs
-        a dict lookup when nothing changed; the copy itself (a large ``user_info`` value) is rewritten only
-        when its content differs -- not on every autosave of a draft that changes nothing in it. A copy that
-        is missing (a cap dropped it, another version wrote the index) is rebuilt."""
+        ``indexed`` (user_state) remembers ``"<signature> <sig>"``: the signature of the state the copy was last
+        checked against and the ``sig`` of the copy that was then in the index (``-``: none, the block has no
+        text). A render costs two dict lookups when nothing changed; the copy itself (a large ``user_info``
+        value) is rewritten only when its content differs -- not on every autosave of a draft that changes
+        nothing in it. A copy that is missing (a cap dropped it) or is not the one this block last wrote (two
+        blocks' requests overlapped and the later one wrote back an older copy of this block) is rebuilt."""
         if self.view != "entry":
             return False
         index = self.stored_index()
         key, usage = course_key(self), str(self.scope_ids.usage_id)
         signature = self.index_signature(state)
-        if not force and self.indexed == signature:
-            course = index.get(key)
-            blocks = course.get("blocks") if isinstance(course, dict) else None
-            if (isinstance(blocks, dict) and usage in blocks) or not state["entries"]:
-                return False
+        checked, _, sig = (self.indexed or "").partition(" ")
+        if not force and checked == signature and sig and jcourse.stored_sig(index, key, usage) == (
+                None if sig == "-" else sig):
+            return False
         copy = self.block_copy(state)
         if jcourse.needs_update(index, key, usage, copy):
             self.reflection_journal = jcourse.update_index(index, key, usage, copy, state_saved_at(self))
-        self.indexed = signature
+        self.indexed = f"{signature} {copy['sig'] if copy['entries'] else '-'}"
         return True
 
     def stored_index(self):

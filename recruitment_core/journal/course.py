@@ -4,31 +4,38 @@ An XBlock can read only its own ``user_state``; what all blocks of a course shar
 ``Scope.user_info`` (one value per learner and field name, across courses). So each journal block writes a
 copy of its entries there, keyed by course id and then usage id; the course-wide view reads that copy::
 
-    {"<course id>": {"version": 1, "updated": ISO time,
+    {"<course id>": {"version": 2, "updated": ISO time,
                      "blocks": {"<usage id>": {"title": str, "module": str, "order": [int, ...],
-                                               "updated": ISO time,
+                                               "updated": ISO time, "sig": str,
                                                "entries": [{"key", "prompt", "text", "first", "updated",
                                                             "versions": int, "draft": "" | "only" | "newer",
                                                             "truncated": bool}]}}}}
 
 The copy holds each entry's current text only (the history stays in the block). It is a cache: each block
 rewrites its part on every save and whenever it renders with a copy that differs, so a part dropped by a cap
-comes back when the learner opens that block. Caps (docs/contracts.md): ``MAX_COURSE_CHARS`` of text per
-course (a block whose texts do not fit gets them shortened, flagged ``truncated`` and the view says where the
-whole text is), ``MAX_BLOCKS`` blocks per course and ``MAX_COURSES`` courses (the least recently updated
-course is dropped first, never the one being written).
+comes back when the learner opens that block. ``sig`` (version 2; absent, read as ``""``, in version 1) is a
+hash of what the block built (``copy_signature``): requests of two blocks that overlap can write back an older
+copy of the other block (the field is read and written whole), and a block finds that out by comparing the
+``sig`` in the index with the one it last wrote, which it keeps in its own state.
+
+Caps (docs/contracts.md): ``MAX_COURSE_CHARS`` of text per course (a block whose texts do not fit gets them
+shortened, flagged ``truncated`` and the view says where the whole text is), ``MAX_BLOCKS`` blocks per course
+and ``MAX_COURSES`` courses (the least recently updated course is dropped first, never the one being written).
 """
 import functools
+import hashlib
+import json
 
 from .model import FOLLOWUP_KEY, MAX_ENTRY_CHARS, MAX_PROMPT_CHARS, current_text, to_date_key
 from .text import LABELS, text as _text, to_date
 
-INDEX_VERSION = 1
+INDEX_VERSION = 2  # version 1 (no "sig") is read the same way
 MAX_COURSE_CHARS = 300_000
 MAX_BLOCKS = 300
 MAX_COURSES = 10
 MAX_LABEL_CHARS = 200
 MAX_ORDER_DEPTH = 6
+MAX_SIG_CHARS = 64
 PAGE_SIZE = 200
 
 
@@ -79,8 +86,17 @@ def block_copy(state, prompts, followup_prompt, title, module, order, now):
             "draft": "" if not entry["draft"] else ("newer" if saved else "only"),
             "truncated": False,
         })
-    return {"title": _label(title), "module": _label(module), "order": _order(order), "updated": now,
+    copy = {"title": _label(title), "module": _label(module), "order": _order(order), "updated": now,
             "entries": entries}
+    copy["sig"] = copy_signature(copy)
+    return copy
+
+
+def copy_signature(copy):
+    """A short hash of a block's copy as the block built it, its write date and ``sig`` aside."""
+    content = [copy["title"], copy["module"], copy["order"], copy["entries"]]
+    source = json.dumps(content, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+    return hashlib.sha1(source.encode("utf-8")).hexdigest()[:16]
 
 
 _ENTRY_TEXT_FIELDS = ("key", "prompt", "text", "first", "updated")
@@ -111,7 +127,19 @@ def _clean_block(block):
     return {"title": _label(block.get("title")), "module": _label(block.get("module")),
             "order": _order(block.get("order")),
             "updated": block.get("updated") if isinstance(block.get("updated"), str) else "",
+            "sig": block["sig"] if isinstance(block.get("sig"), str) and len(block["sig"]) <= MAX_SIG_CHARS else "",
             "entries": entries}
+
+
+def stored_sig(index, course, usage):
+    """The ``sig`` of ``usage``'s copy as stored (no cleaning: a dict lookup), ``None`` when there is none."""
+    course_index = index.get(course) if isinstance(index, dict) else None
+    blocks = course_index.get("blocks") if isinstance(course_index, dict) else None
+    part = blocks.get(usage) if isinstance(blocks, dict) else None
+    if not isinstance(part, dict):
+        return None
+    sig = part.get("sig")
+    return sig if isinstance(sig, str) else ""
 
 
 def clean_course(data):

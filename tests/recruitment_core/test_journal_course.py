@@ -57,7 +57,35 @@ def test_block_copy_lists_prompts_in_order_with_dates_drafts_and_earlier_questio
 
 def test_copy_with_bad_order_or_labels_is_cleaned():
     copy = jc.block_copy(jm.empty_state(), PROMPTS, "", None, "x" * 500, [1, "a"], iso(1))
-    assert copy == {"title": "", "module": "x" * jc.MAX_LABEL_CHARS, "order": [], "updated": iso(1), "entries": []}
+    assert copy == {"title": "", "module": "x" * jc.MAX_LABEL_CHARS, "order": [], "updated": iso(1), "entries": [],
+                    "sig": jc.copy_signature(copy)}
+
+
+def test_the_copy_signature_follows_its_content_not_its_write_date():
+    copy = copy_of({"p1": "Ett"})
+    assert re.fullmatch(r"[0-9a-f]{16}", copy["sig"])
+    assert copy_of({"p1": "Ett"}, day=1)["sig"] == copy["sig"]
+    assert jc.copy_signature(dict(copy, updated=iso(20), sig="x")) == copy["sig"]  # its dates aside
+    changed = [copy_of({"p1": "Ett, ändrat"}), copy_of({"p1": "Ett"}, title="Annan"),
+               copy_of({"p1": "Ett"}, module="Modul 2"), copy_of({"p1": "Ett"}, order=(0, 0, 1)),
+               copy_of({"p1": "Ett"}, day=2), copy_of({"p1": "Ett", "p2": "Två"})]
+    assert len({copy["sig"]} | {c["sig"] for c in changed}) == 1 + len(changed)
+    stored = jc.update_index({}, "c", "b", copy, iso(1))
+    assert stored["c"]["version"] == 2 and jc.stored_sig(stored, "c", "b") == copy["sig"]
+    assert jc.stored_sig(stored, "c", "other") is None and jc.stored_sig(stored, "x", "b") is None
+    assert jc.stored_sig({"c": {"blocks": {"b": {"sig": 5}}}}, "c", "b") == ""
+
+
+def test_a_version_1_index_without_signatures_is_read_and_rewritten_once():
+    copy = copy_of({"p1": "Ett"})
+    old = {k: v for k, v in copy.items() if k != "sig"}
+    index = {"c": {"version": 1, "updated": iso(1), "blocks": {"b": old, "other": dict(old, title="Annan")}}}
+    assert jc.journal_page(index["c"], "sv")["total"] == 2
+    assert jc.stored_sig(index, "c", "b") == ""
+    assert jc.needs_update(index, "c", "b", copy)  # gets its signature ...
+    index = jc.update_index(index, "c", "b", copy, iso(2))
+    assert not jc.needs_update(index, "c", "b", copy)  # ... once
+    assert index["c"]["blocks"]["other"]["sig"] == "" and index["c"]["blocks"]["other"]["title"] == "Annan"
 
 
 # ---------------------------------------------------------------- the index

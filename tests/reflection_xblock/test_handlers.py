@@ -415,3 +415,97 @@ def test_saving_the_drafted_text_keeps_the_revision_a_different_text_bumps_it(ru
     assert status == 200 and body["revision"] == revision + 1  # the box's text changed: other tabs must merge
     status, body, _ = commit(runtime, block, "p1", "En annan text än utkastet", revision=revision)
     assert status == 409  # a stale page is still told
+
+
+# ---------------------------------------------------------------- two blocks' requests overlapping
+
+def _fresh(runtime, block):
+    """A new instance of ``block`` for the next request, as the LMS builds one per request."""
+    return runtime.construct_xblock_from_class(type(block), block.scope_ids)
+
+
+def _copy_texts(runtime, block):
+    stored = block._field_data.get(block, "reflection_journal")  # pylint: disable=protected-access
+    part = stored["workbench"]["blocks"].get(str(block.scope_ids.usage_id), {"entries": []})
+    return {e["key"]: (e["text"], e["draft"]) for e in part["entries"]}
+
+
+@pytest.mark.parametrize("in_flight", ["commit", "autosave"])
+@pytest.mark.parametrize("heal", ["render", "save", "download"])
+def test_a_stale_copy_written_back_by_another_block_is_healed(runtime, make_block, in_flight, heal):
+    """user_info is one dict that each request reads and writes whole. Block 2's request reads it before block
+    1's request writes, and writes after: block 1's old copy comes back. The next render or save of block 1
+    must notice (its user_state says the copy is current) and bring "Min loggbok" up to date."""
+    first = make_block(xml='<reflection_journal display_name="Övning 1" module_name="Modul 1" '
+                           'prompts=\'["Fråga ett", "Fråga två"]\'/>')
+    second = make_block(xml='<reflection_journal display_name="Övning 2" module_name="Modul 2"/>')
+    commit(runtime, first, "p1", "Första versionen")
+    commit(runtime, second, "p1", "Svar i övning två")
+    data = first._field_data  # pylint: disable=protected-access  (the store both blocks' requests share)
+    read_by_second = copy.deepcopy(data.get(first, "reflection_journal"))  # block 2's request reads the index
+    first = _fresh(runtime, first)
+    if in_flight == "commit":  # ... block 1's request writes its new copy ...
+        assert commit(runtime, first, "p1", "Andra versionen")[0] == 200
+        expected = {"p1": ("Andra versionen", "")}
+    else:
+        assert drafts(runtime, first, {"p1": "Första versionen", "p2": "Ett utkast i fråga två"})[0] == 200
+        expected = {"p1": ("Första versionen", ""), "p2": ("Ett utkast i fråga två", "only")}
+    assert _copy_texts(runtime, first) == expected
+    data.set(second, "reflection_journal", read_by_second)  # ... block 2 goes on from what it read ...
+    second = _fresh(runtime, second)
+    assert drafts(runtime, second, {"p1": "Svar i övning två, utkast"})[0] == 200  # ... and writes it all back
+    assert _copy_texts(runtime, first) == {"p1": ("Första versionen", "")}  # the lost update (the defect)
+
+    first = _fresh(runtime, first)
+    if heal == "render":
+        render_html(runtime, first)
+    elif heal == "save":  # an autosave that changes nothing block 1 shows
+        assert drafts(runtime, first, {"p1": expected["p1"][0]} | (
+            {"p2": expected["p2"][0]} if "p2" in expected else {}))[0] == 200
+    else:
+        assert _download(runtime, first, "md").status_code == 200
+    assert _copy_texts(runtime, first) == expected
+    assert _copy_texts(runtime, second) == {"p1": ("Svar i övning två", "newer")}  # block 2's own part kept
+    journal = _fresh(runtime, make_block(xml='<reflection_journal view="course_journal"/>'))
+    page = json.dumps(call(runtime, journal, "journal_page", method="GET", query="page=1")[1], ensure_ascii=False)
+    markdown = _download(runtime, journal, "md").body.decode("utf-8")
+    for text, _draft in expected.values():
+        assert text in page and text in markdown
+    if in_flight == "commit":
+        assert "Första versionen" not in page and "Första versionen" not in markdown
+
+
+def test_a_render_with_a_current_copy_reads_no_more_than_before(runtime, make_block, monkeypatch):
+    """The check costs a lookup: a render after the saves builds no copy and writes nothing."""
+    from recruitment_core.journal import course as jcourse
+    first = make_block()
+    commit(runtime, first, "p1", "Sparad text")
+    built = []
+    original = jcourse.block_copy
+    monkeypatch.setattr(jcourse, "block_copy", lambda *a: built.append(1) or original(*a))
+    before = copy.deepcopy(first._field_data.get(first, "reflection_journal"))  # pylint: disable=protected-access
+    for _ in range(3):
+        render_html(runtime, _fresh(runtime, first))
+    assert built == [] and first._field_data.get(first, "reflection_journal") == before  # pylint: disable=protected-access
+
+
+def test_a_copy_and_signature_of_the_version_1_shape_get_the_new_one_once(runtime, make_block, monkeypatch):
+    from recruitment_core.journal import course as jcourse
+    block = make_block()
+    commit(runtime, block, "p1", "Sparad text")
+    data = block._field_data  # pylint: disable=protected-access
+    index = copy.deepcopy(data.get(block, "reflection_journal"))
+    usage = str(block.scope_ids.usage_id)
+    del index["workbench"]["blocks"][usage]["sig"]
+    index["workbench"]["version"] = 1
+    data.set(block, "reflection_journal", index)
+    data.set(block, "indexed", block.indexed.partition(" ")[0])  # "<revision>:<hash>", as version 1 wrote it
+    built = []
+    original = jcourse.block_copy
+    monkeypatch.setattr(jcourse, "block_copy", lambda *a: built.append(1) or original(*a))
+    render_html(runtime, _fresh(runtime, block))
+    stored = data.get(block, "reflection_journal")["workbench"]
+    assert built == [1] and stored["version"] == 2 and stored["blocks"][usage]["sig"]
+    assert data.get(block, "indexed").endswith(" " + stored["blocks"][usage]["sig"])
+    render_html(runtime, _fresh(runtime, block))
+    assert built == [1]  # from then on a render is a lookup again
