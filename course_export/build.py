@@ -1,6 +1,8 @@
 """The pipeline: read + check the whole source -> course model -> OLX tree (in memory) ->
 reproducible .tar.gz in a temporary file next to the target -> moved into place. Nothing is written
 when the source has errors, and a failure while packing leaves no partial file."""
+import contextlib
+import gc
 import os
 import tempfile
 from dataclasses import dataclass, field
@@ -25,8 +27,27 @@ class Result:
         return not self.errors
 
 
+@contextlib.contextmanager
+def _without_cyclic_gc():
+    """Python's cycle collector paused while a course is read and written (and restored as it was).
+
+    A build allocates tens of thousands of containers (YAML nodes, mappings, the course model, the OLX
+    tree) that all live until its end, so every automatic collection found nothing to free and its full
+    passes also walked every object of the imported libraries: about 5 % of a build's CPU time (the
+    default course) to 6 % (ten times larger). A build leaves about a hundred objects in reference
+    cycles whatever its size, collected as usual once the collector runs again."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 def validate(source=None, media_file=None, strict=False, allow_missing_blocks=False):
-    course, errors = read_course(source or DEFAULT_SOURCE, media_file, strict, allow_missing_blocks)
+    with _without_cyclic_gc():
+        course, errors = read_course(source or DEFAULT_SOURCE, media_file, strict, allow_missing_blocks)
     warnings = sorted(errors.warnings, key=lambda e: (e.file, e.line, e.key))
     return Result(course, errors.sorted(), warnings)
 
@@ -34,6 +55,11 @@ def validate(source=None, media_file=None, strict=False, allow_missing_blocks=Fa
 def build(source=None, output="course.tar.gz", media_file=None, strict=False, progress=None,
           allow_missing_blocks=False):
     """Build ``output`` from ``source``. Returns a Result; on errors no file is created or replaced."""
+    with _without_cyclic_gc():
+        return _build(source, output, media_file, strict, progress, allow_missing_blocks)
+
+
+def _build(source, output, media_file, strict, progress, allow_missing_blocks):
     say = progress or (lambda key, **params: None)
     say("reading", source=str(source or DEFAULT_SOURCE))
     result = validate(source, media_file, strict, allow_missing_blocks)

@@ -142,15 +142,19 @@ def studio_check(block_class, fields, values):
     """
     if getattr(block_class, "validate_field_data", None) is None:
         return []
-    texts = _validation_texts(block_class, fields, values)
+    # English first: settings without a problem (every block of a correct course) are validated once; the
+    # Swedish texts and the search for causes run only when there is something to report.
+    texts = _validation_texts(block_class, fields, values, langs=("en",))
+    if not texts["en"]:
+        return []
+    texts.update(_validation_texts(block_class, fields, values, langs=("sv",)))
     causes = {}
-    if texts["en"]:
-        for name in values:
-            without = {key: value for key, value in values.items() if key != name}
-            remaining = _validation_texts(block_class, fields, without, langs=("en",))["en"]
-            for text in texts["en"]:
-                if text not in remaining:
-                    causes.setdefault(text, []).append(name)
+    for name in values:
+        without = {key: value for key, value in values.items() if key != name}
+        remaining = _validation_texts(block_class, fields, without, langs=("en",))["en"]
+        for text in texts["en"]:
+            if text not in remaining:
+                causes.setdefault(text, []).append(name)
     return [({"sv": sv, "en": en}, causes.get(en, [])) for sv, en in zip(texts["sv"], texts["en"])]
 
 

@@ -9,16 +9,21 @@ What is measured, in one run on this machine:
   imports are not included.
 - tar czf: ``tar czf`` (GNU tar + gzip -6) of the SAME output folder (the built archive extracted), run as
   a process, median of N runs — the cost of just packing the files we produce.
-- peak memory: the maximum resident set size (``ru_maxrss``) of a child process that imports the
-  package and builds the tenfold source once (interpreter and libraries included), and the peak of
-  Python allocations during one build (tracemalloc) in this process.
+- peak memory: the peak resident set size of a child process that imports the package and builds the
+  tenfold source once (interpreter and libraries included), and the peak of Python allocations during one
+  build (tracemalloc) in this process. The child's peak is ``VmHWM`` of its own ``/proc/self/status``, not
+  ``ru_maxrss``: Python starts the child with vfork + exec, and Linux then starts the child's ``ru_maxrss``
+  at the PARENT's high-water mark (this benchmark's own, after its tracemalloc'd builds), which made the
+  child look ~160 MB bigger than it was. ``ru_maxrss`` stays the fallback where there is no /proc.
 Sources: the shipped default course (no media file: its films and podcasts have no media yet) and a generated
 source ten times larger (its modules replicated with new ids and copied files, in a temporary folder).
 Budget (issue 3): build <= 3x tar time, growth linear (tenfold time / default time about 10 or less),
 peak < 200 MB for the tenfold source.
 """
 import argparse
+import os
 import re
+import resource
 import shutil
 import statistics
 import subprocess
@@ -88,20 +93,21 @@ class TemplateTimer:
 
 
 def time_build(source, media, out, runs):
-    times, template_times = [], []
+    times, template_times, cpu_times = [], [], []
     timer = TemplateTimer()
     for index in range(runs + 1):
         component_readers._blank_template.cache_clear()
         timer.seconds = 0.0
-        start = time.perf_counter()
+        start, cpu_start = time.perf_counter(), time.process_time()
         result = pipeline.build(source, out, media_file=media)
-        elapsed = time.perf_counter() - start
+        elapsed, cpu = time.perf_counter() - start, time.process_time() - cpu_start
         if not result.ok:
             raise SystemExit("\n".join(e.render("en") for e in result.errors))
         if index:                      # first run is the warm-up
             times.append(elapsed)
             template_times.append(timer.seconds)
-    return statistics.median(times), statistics.median(template_times), result
+            cpu_times.append(cpu)
+    return statistics.median(times), statistics.median(template_times), statistics.median(cpu_times), result
 
 
 def time_tar(archive, work, runs):
@@ -109,25 +115,34 @@ def time_tar(archive, work, runs):
     shutil.rmtree(folder, ignore_errors=True)
     with tarfile.open(archive) as tar:
         tar.extractall(folder, filter="data")
-    times = []
+    times, cpu_times = [], []
     for index in range(runs + 1):
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
         start = time.perf_counter()
         subprocess.run(["tar", "czf", str(work / "plain.tgz"), "-C", str(folder), "course"], check=True)
         elapsed = time.perf_counter() - start
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
         if index:
             times.append(elapsed)
+            cpu_times.append(after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime)
     files = sum(1 for p in folder.rglob("*") if p.is_file())
     size = sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
-    return statistics.median(times), files, size
+    return statistics.median(times), statistics.median(cpu_times), files, size
 
 
 def child_peak_rss_mb(source, media, out):
-    code = ("import resource, sys; sys.path.insert(0, %r)\n"
+    # VmHWM (KiB) is the high-water mark of the child's own address space; ru_maxrss would include the
+    # parent's peak (see the module docstring).
+    code = ("import re, resource, sys; sys.path.insert(0, %r)\n"
             "from course_export import build as b\n"
             "r = b.build(%r, %r, media_file=%r)\n"
             "assert r.ok\n"
-            "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)\n") % (str(ROOT), str(source), str(out),
-                                                                             media and str(media))
+            "try:\n"
+            "    status = open('/proc/self/status').read()\n"
+            "    print(re.search(r'^VmHWM:\\s*(\\d+) kB', status, re.M).group(1))\n"
+            "except (OSError, AttributeError):\n"
+            "    print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)\n") % (str(ROOT), str(source), str(out),
+                                                                                media and str(media))
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     return int(proc.stdout.strip().splitlines()[-1]) / 1024          # KiB on Linux -> MiB
 
@@ -145,16 +160,18 @@ def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5)
     args = parser.parse_args(argv)
+    load_before = os.getloadavg()
     with tempfile.TemporaryDirectory(prefix="bench-export-") as tmp:
         work = Path(tmp)
         sources = {"default": (pipeline.DEFAULT_SOURCE, None), "tenfold": make_tenfold(work / "tenfold")}
         rows = {}
         for name, (source, media) in sources.items():
             out = work / f"{name}.tar.gz"
-            build_s, templates_s, result = time_build(source, media, out, args.runs)
-            tar_s, files, size = time_tar(out, work, args.runs)
+            build_s, templates_s, build_cpu, result = time_build(source, media, out, args.runs)
+            tar_s, tar_cpu, files, size = time_tar(out, work, args.runs)
             units = sum(1 for _ in result.course.units())
             rows[name] = dict(units=units, files=files, size=size, build=build_s, tar=tar_s, docx=templates_s,
+                              build_cpu=build_cpu, tar_cpu=tar_cpu,
                               archive=out.stat().st_size, traced=traced_peak_mb(source, media, out),
                               rss=child_peak_rss_mb(source, media, work / f"{name}-child.tar.gz"))
     print(f"{'source':<8} {'units':>5} {'files':>5} {'OLX KiB':>8} {'tar.gz KiB':>10} {'build ms':>9} "
@@ -164,6 +181,12 @@ def main(argv=None):
         print(f"{name:<8} {r['units']:>5} {r['files']:>5} {r['size'] / 1024:>8.0f} {r['archive'] / 1024:>10.1f} "
               f"{r['build'] * 1000:>9.1f} {r['docx'] * 1000:>10.1f} {r['tar'] * 1000:>10.1f} "
               f"{r['build'] / r['tar']:>6.2f} {own / r['tar']:>8.2f} {r['traced']:>10.1f} {r['rss']:>7.1f}")
+    for name, r in rows.items():
+        print(f"{name:<8} CPU time (user+sys; tar: tar and gzip together): build {r['build_cpu'] * 1000:.1f} ms, "
+              f"tar czf {r['tar_cpu'] * 1000:.1f} ms, ratio {r['build_cpu'] / r['tar_cpu']:.2f}")
+    print(f"load average (1, 5, 15 min) at start {' '.join(f'{v:.1f}' for v in load_before)}, at end "
+          f"{' '.join(f'{v:.1f}' for v in os.getloadavg())} on {os.cpu_count()} CPUs: wall times of a loaded "
+          f"machine vary by 2x or more between runs; the CPU times vary less")
     growth = rows["tenfold"]["build"] / rows["default"]["build"]
     own_growth = ((rows["tenfold"]["build"] - rows["tenfold"]["docx"])
                   / (rows["default"]["build"] - rows["default"]["docx"]))

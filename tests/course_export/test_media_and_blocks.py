@@ -181,3 +181,30 @@ def test_the_real_kravprofil_block_takes_the_ad_step_from_a_course_file():
     assert errors == [] and result[1]["step"] == "ad"
     _, errors = _read("type: kravprofil\ndisplay_name: Övning\nstep: interview\n")
     assert any("profile" in e and "ad" in e for e in errors), errors
+
+
+def test_studio_check_validates_correct_settings_once_and_finds_the_cause_of_a_problem():
+    """A block's validate_field_data runs once (in English) for settings without a problem; with a problem it
+    also runs in Swedish and once per setting to find the one that causes it."""
+    from django.utils import translation
+    from xblock.validation import ValidationMessage
+
+    calls = []
+
+    class CountingBlock(XBlock):
+        size = Integer(default=1, scope=Scope.settings)
+        label = String(default="", scope=Scope.settings)
+
+        def validate_field_data(self, validation, data):
+            lang = translation.get_language()
+            calls.append(lang)
+            if data.size > 5:
+                validation.add(ValidationMessage(ValidationMessage.ERROR, f"{lang}: too big"))
+
+    fields = custom_blocks.editable_fields(CountingBlock)
+    assert custom_blocks.studio_check(CountingBlock, fields, {"size": 3, "label": "x"}) == []
+    assert calls == ["en"]
+    calls.clear()
+    problems = custom_blocks.studio_check(CountingBlock, fields, {"size": 9, "label": "x"})
+    assert problems == [({"sv": "sv: too big", "en": "en: too big"}, ["size"])]
+    assert sorted(calls) == ["en", "en", "en", "sv"]      # all, in both languages, then without each setting
