@@ -43,7 +43,6 @@ def static_parts(lang):
         "purpose": sections["purpose"],
         "conditions": sections["conditions"],
         "process": sections["process"],
-        "ad": sections["ad"],
         "categories": categories(lang),
         "levels": (1, 2, 3, 4, 5),
         "row_limit": ROW_TEXT_LIMIT,
@@ -59,6 +58,21 @@ def _strings_json(lang, step="profile"):
     if step == "ad":
         strings = {**strings, **translate_dict(AD_STEP, lang)}
     return json.dumps(strings, ensure_ascii=False, separators=(",", ":"))
+
+
+@functools.lru_cache(maxsize=4)
+def form_spec(lang):
+    """The simple fields the script builds into their sections' fieldsets, in page order:
+    ``[[field, label, help, maxlength, textarea], ...]`` (``textarea`` 1 or 0). One list instead of the same
+    markup 24 times; the ids the script gives them are ``<uid>-<section>-<key>`` (help: ``...-h``)."""
+    sections = simple_sections(lang)
+    return [[f["field"], f["label"], f["help"], f["maxlength"], int(f["widget"] == "textarea")]
+            for section in ("basics", "purpose", "conditions", "process", "ad") for f in sections[section]["fields"]]
+
+
+@functools.lru_cache(maxsize=4)
+def _form_json(lang):
+    return json.dumps(form_spec(lang), ensure_ascii=False, separators=(",", ":"))
 
 
 @functools.lru_cache(maxsize=1)
@@ -88,7 +102,8 @@ def state_json(profile, revision, saved_at, maximum, override, lang, extra=None)
         **(extra or {}),
     }, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
     step = (extra or {}).get("step", "profile")
-    return escape_script_json(f'{head[:-1]},"profile":{text},"strings":{_strings_json(lang, step)}}}')
+    return escape_script_json(f'{head[:-1]},"profile":{text},"strings":{_strings_json(lang, step)},'
+                              f'"form":{_form_json(lang)}}}')
 
 
 def _step_advice(advice, extra):

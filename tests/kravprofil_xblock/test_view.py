@@ -35,14 +35,17 @@ def test_page_has_the_contract_hooks(block):
         assert doc.xpath(f'//*[@data-action="{action}"]'), action
     assert doc.xpath('//a[@data-download="kravprofil"]') and doc.xpath('//a[@data-download="ad"]')
     assert doc.xpath('//ul[@class="kp-advice"]')
-    # Every simple field has a visible label pointing at it.
-    fields = doc.xpath('//*[contains(@data-field, ".")]')
-    names = {f.get("data-field") for f in fields}
+    # The simple fields come as one list the script builds (label, help, maxlength, widget), each into its
+    # section's fieldset (the browser tests check the built labels; axe checks that every field has one).
+    form = embedded(frag.content)["form"]
+    names = [f[0] for f in form]
+    assert len(names) == len(set(names)) == 24
     for name in ("basics.role", "purpose.goals", "conditions.salary", "process.candidate_info", "ad.title"):
         assert name in names
-    labels = {label.get("for") for label in doc.xpath("//label[@for]")}
-    for f in fields:
-        assert f.get("id") in labels, f.get("data-field")
+    for name, label, help_text, maxlength, textarea in form:
+        assert label and isinstance(help_text, str) and maxlength > 0 and textarea in (0, 1), name
+        assert doc.xpath(f'//fieldset[@data-section="{name.split(".")[0]}"]/legend'), name
+    assert not doc.xpath('//*[contains(@data-field, ".")]')  # no field twice
     # Row templates hold the row hooks.
     tpl = frag.content
     for hook in ('class="kp-task', 'data-action="remove-task"', 'class="kp-req', 'data-field="category"',
@@ -212,12 +215,12 @@ def test_field_limits_in_the_page_are_the_profiles_limits(runtime, block):
     """Every text field's maxlength is exactly what validate_profile accepts (one more character is refused)."""
     from recruitment_core.profile import ProfileError, empty_profile, validate_profile  # pylint: disable=C0415
 
-    doc = lxml_html.fromstring(block.student_view().content)
-    fields = doc.xpath('//*[contains(@data-field, ".")]')
+    content = block.student_view().content
+    doc = lxml_html.fromstring(content)
+    fields = embedded(content)["form"]
     assert len(fields) == 24
-    for node in fields:
-        section, key = node.get("data-field").split(".")
-        limit = int(node.get("maxlength"))
+    for name, _label, _help, limit, _textarea in fields:
+        section, key = name.split(".")
         profile = empty_profile()
         profile[section][key] = "x" * limit
         validate_profile(profile)

@@ -27,6 +27,24 @@
     const comps = {};
     let seq = 0, adEdited = false, saver;
 
+    /* ---- building the form ---- */
+    // The simple fields come as one list (data.form: [field, label, help, maxlength, textarea]), each built into
+    // its section's fieldset: a label for it, the help text it is described by, an input or a textarea.
+    function buildFields() {
+      data.form.forEach((f) => {
+        const id = uid + "-" + f[0].replace(".", "-");
+        const box = mk("div", {className: "kp-field"}, q('[data-section="' + f[0].split(".")[0] + '"]'));
+        mk("label", {htmlFor: id, textContent: f[1]}, box);
+        const props = {id, maxLength: f[3], "data-field": f[0]};
+        if (f[2]) {
+          mk("p", {className: "kp-help", id: id + "-h", textContent: f[2]}, box);
+          props["aria-describedby"] = id + "-h";
+        }
+        if (f[4]) { props.rows = 3; } else { props.type = "text"; }
+        mk(f[4] ? "textarea" : "input", props, box);
+      });
+    }
+
     /* ---- building rows ---- */
     function fromTemplate(name, list) {
       const node = q("template.kp-tpl-" + name).content.firstElementChild.cloneNode(true);
@@ -352,6 +370,7 @@
       q(".kp-required").insertAdjacentElement("beforebegin", mk("p", {className: "kp-step-note",
         textContent: data.has_source ? S.ad_step_note : S.ad_step_empty}));
     }
+    buildFields();
     render(data.profile);
     loadFramework();
     showAdvice(data.advice);
