@@ -115,6 +115,23 @@ def test_framework_and_strings_in_the_learners_language(runtime, block):
     assert 'lang="en"' in html and "Must-haves and merits" in html
 
 
+def test_the_framework_brings_the_strings_the_page_leaves_out(runtime, block):
+    """The page carries the strings its first paint needs (the layer's, advice, completion, saved time); the rest
+    come with the cacheable framework, in the same language, and together they are every string of the script."""
+    from kravprofil_xblock.view_context import js_strings  # pylint: disable=import-outside-toplevel
+
+    for lang in ("sv", "en"):
+        with translation.override(lang):
+            data = embedded(block.student_view().content)
+        fetched = _framework_names(runtime, block, data["framework_query"])[1]["strings"]
+        page = data["strings"]
+        assert not set(page) & set(fetched)
+        assert {**page, **fetched} == js_strings(lang)
+        for key in ("saving", "offline", "overflow", "goto", "suggestion", "missing", "saved_at", "framework_error"):
+            assert key in page, key
+        assert fetched["task_n"] == {"sv": "Arbetsuppgift %(n)s", "en": "Task %(n)s"}[lang]
+
+
 def test_framework_query_changes_with_the_override(make_block):
     fw = load_default_framework()
     default = embedded(make_block().student_view().content)["framework_query"]

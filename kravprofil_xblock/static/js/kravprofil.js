@@ -81,19 +81,21 @@
       const def = comps[c.id], n = lists.competencies.children.length, row = fromTemplate("comp", "competencies");
       row.setAttribute("data-id", c.id);
       q(".kp-row-title", row).textContent = def ? def.name : c.id;
-      if (!def) {
-        // Not in this framework (any more): no checkbox to untick, so a button takes it away.
-        const remove = q('[data-action="remove-competency"]', row);
-        remove.hidden = false;
-        remove.textContent = fmt(S.remove_competency, {name: c.id});
-      }
+      // Not in this framework (any more): no checkbox to untick, so a button takes it away.
+      q('[data-action="remove-competency"]', row).hidden = !!def;
       field(row, "level").value = String(c.level || 3);
       field(row, "priority").value = String(c.priority || n + 1);
       levelText(row);
       return row;
     }
 
+    // Row labels and the note on too many competencies use strings that come with the framework (S.task_n...):
+    // until they are here, rows keep the template's labels.
     function renumber() {
+      // No more rows than the server accepts: a profile over the limit could never be saved.
+      act("add-task").disabled = rows("tasks").length >= data.max_tasks;
+      act("add-requirement").disabled = rows("requirements").length >= data.max_requirements;
+      if (!S.task_n) { return; }
       each(rows("tasks"), (row, i) => {
         q("label", row).textContent = fmt(S.task_n, {n: i + 1});
         q("[data-action]", row).textContent = fmt(S.remove_task_n, {n: i + 1});
@@ -102,15 +104,17 @@
         q(".kp-row-title", row).textContent = fmt(S.requirement_n, {n: i + 1});
         q("[data-action]", row).textContent = fmt(S.remove_requirement_n, {n: i + 1});
       });
-      // No more rows than the server accepts: a profile over the limit could never be saved.
-      act("add-task").disabled = rows("tasks").length >= data.max_tasks;
-      act("add-requirement").disabled = rows("requirements").length >= data.max_requirements;
+      each(qa('.kp-comp [data-action="remove-competency"]'), (b) => {
+        b.textContent = fmt(S.remove_competency, {name: b.closest(".kp-comp").getAttribute("data-id")});
+      });
       const n = rows("competencies").length, max = data.max_competencies;
       q(".kp-comp-warning").textContent = n > max ? fmt(S.too_many, {count: n, max}) : "";
     }
 
     function buildChoices(framework) {
       const box = q(".kp-comp-choices");
+      Object.assign(S, framework.strings);  // the same object the layer was given
+      renumber();
       box.textContent = "";
       each(framework.clusters, (c) => {
         const fs = mk("fieldset", {}, box);
@@ -297,7 +301,7 @@
       const confirmBox = q(".kp-ad-confirm");
       confirmBox.hidden = !(adHasText() && adEdited && !force);
       if (!confirmBox.hidden) { act("confirm-draft").focus(); return; }
-      saver.say(S.drafting);
+      saver.say(S.drafting || "");
       L.post(url("draft_ad"), {profile: collect()}).then((r) => {
         if (r.status !== 200) {
           saver.say(r.status ? fmt(S.not_saved, {error: r.body.error || S.error}) : S.offline, true);
@@ -306,7 +310,7 @@
         each(adFields(), (f) => { f.value = r.body.ad[f.getAttribute("data-field").split(".")[1]] || ""; });
         adEdited = false;
         saver.changed();
-        saver.say(S.drafted);
+        saver.say(S.drafted || "");
         adFields()[0].focus();
       });
     }
@@ -390,7 +394,7 @@
     let warned = "";
     adLink.addEventListener("click", (ev) => {
       const ad = collect().ad, text = Object.keys(ad).map((k) => ad[k]).join("\n"), m = text.match(PLACEHOLDER);
-      if (m && warned !== text) {
+      if (m && warned !== text && S.placeholder_warning) {
         ev.preventDefault();
         ev.stopImmediatePropagation();
         warned = text;
