@@ -28,6 +28,7 @@ from .view_context import (
 FILES = PackageFiles(__package__)  # templates/ and static/ of this package
 UID_MARK = "__KPUID__"
 _PART_RE = re.compile(r"__KP(TITLE|INSTR|NOTE|DATA)__")
+_BLOCK_BREAK = re.compile(r">\n+<(?=/?(?:div|p|fieldset|legend|h[1-6]|ol|ul|li|form|aside|template|script)[ >])")
 
 
 @functools.lru_cache(maxsize=4)
@@ -47,11 +48,11 @@ def static_parts(lang):
         "conditions": sections["conditions"],
         "process": sections["process"],
         "categories": categories(lang),
-        "levels": (1, 2, 3, 4, 5),
         "row_limit": ROW_TEXT_LIMIT,
         "priority_limit": PRIORITY_LIMIT,
     })
-    return tuple(_PART_RE.split(html))
+    # No line break before a block-level tag (it shows nothing there); before buttons, links and text it stays.
+    return tuple(_PART_RE.split(_BLOCK_BREAK.sub("><", html)))
 
 
 # The script's strings the page itself carries: the layer's (save status, counters, paste notices, download
@@ -94,11 +95,13 @@ def framework_data_json(override, lang):
 @functools.lru_cache(maxsize=4)
 def form_spec(lang):
     """The simple fields the script builds into their sections' fieldsets, in page order:
-    ``[[field, label, help, maxlength, textarea], ...]`` (``textarea`` 1 or 0). One list instead of the same
-    markup 24 times; the ids the script gives them are ``<uid>-<section>-<key>`` (help: ``...-h``)."""
+    ``{section: [[key, label, help, maxlength, textarea], ...]}`` (``textarea`` 1 or 0). One list instead of the
+    same markup 24 times; the script gives them ``data-field="<section>.<key>"`` and the ids
+    ``<uid>-<section>-<key>`` (help: ``...-h``)."""
     sections = simple_sections(lang)
-    return [[f["field"], f["label"], f["help"], f["maxlength"], int(f["widget"] == "textarea")]
-            for section in ("basics", "purpose", "conditions", "process", "ad") for f in sections[section]["fields"]]
+    return {section: [[f["key"], f["label"], f["help"], f["maxlength"], int(f["widget"] == "textarea")]
+                      for f in sections[section]["fields"]]
+            for section in ("basics", "purpose", "conditions", "process", "ad")}
 
 
 @functools.lru_cache(maxsize=4)

@@ -38,13 +38,15 @@ def test_page_has_the_contract_hooks(block):
     # The simple fields come as one list the script builds (label, help, maxlength, widget), each into its
     # section's fieldset (the browser tests check the built labels; axe checks that every field has one).
     form = embedded(frag.content)["form"]
-    names = [f[0] for f in form]
+    assert list(form) == ["basics", "purpose", "conditions", "process", "ad"]
+    names = [f"{section}.{f[0]}" for section, fields in form.items() for f in fields]
     assert len(names) == len(set(names)) == 24
     for name in ("basics.role", "purpose.goals", "conditions.salary", "process.candidate_info", "ad.title"):
         assert name in names
-    for name, label, help_text, maxlength, textarea in form:
-        assert label and isinstance(help_text, str) and maxlength > 0 and textarea in (0, 1), name
-        assert doc.xpath(f'//fieldset[@data-section="{name.split(".")[0]}"]/legend'), name
+    for section, fields in form.items():
+        assert doc.xpath(f'//fieldset[@data-section="{section}"]/legend'), section
+        for key, label, help_text, maxlength, textarea in fields:
+            assert label and isinstance(help_text, str) and maxlength > 0 and textarea in (0, 1), key
     assert not doc.xpath('//*[contains(@data-field, ".")]')  # no field twice
     # Row templates hold the row hooks.
     tpl = frag.content
@@ -234,10 +236,9 @@ def test_field_limits_in_the_page_are_the_profiles_limits(runtime, block):
 
     content = block.student_view().content
     doc = lxml_html.fromstring(content)
-    fields = embedded(content)["form"]
+    fields = [(section, f[0], f[3]) for section, spec in embedded(content)["form"].items() for f in spec]
     assert len(fields) == 24
-    for name, _label, _help, limit, _textarea in fields:
-        section, key = name.split(".")
+    for section, key, limit in fields:
         profile = empty_profile()
         profile[section][key] = "x" * limit
         validate_profile(profile)
