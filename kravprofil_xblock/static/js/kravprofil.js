@@ -82,8 +82,9 @@
       const def = comps[c.id], n = lists.competencies.children.length, row = fromTemplate("comp", "competencies");
       row.dataset.id = c.id;
       q(".kp-row-title", row).textContent = def ? def.name : c.id;
-      // Not in this framework (any more): no checkbox to untick, so a button takes it away.
-      q('[data-action="remove-competency"]', row).hidden = !!def;
+      // Not in this framework (any more): no checkbox to untick, so a button takes it away (known once the
+      // framework is here).
+      q('[data-action="remove-competency"]', row).hidden = !!def || !S.remove_competency;
       field(row, "level").value = String(c.level || 3);
       field(row, "priority").value = String(c.priority || n + 1);
       levelText(row);
@@ -131,6 +132,7 @@
       });
       each(rows("competencies"), (row) => {
         const def = comps[row.dataset.id];
+        q('[data-action="remove-competency"]', row).hidden = !!def;
         if (def) { q(".kp-row-title", row).textContent = def.name; }
         levelText(row);
       });
