@@ -1,7 +1,6 @@
 """The part of the block's framework the page shows, cached per override and language (the override itself is
 parsed and cached by ``recruitment_core.framework_override``)."""
 import functools
-import json
 
 from recruitment_core.framework_override import framework_for
 
@@ -24,9 +23,3 @@ def frontend_framework(override, lang):
             for cluster in localized["clusters"]
         ],
     }
-
-
-@functools.lru_cache(maxsize=32)
-def frontend_framework_json(override, lang):
-    """``frontend_framework`` as compact UTF-8 JSON bytes (served by the block's ``framework_data`` handler)."""
-    return json.dumps(frontend_framework(override, lang), ensure_ascii=False, separators=(",", ":")).encode("utf-8")

@@ -19,8 +19,8 @@ from xblock.core import XBlock
 from xblock_layer.downloads import DOCX_TYPE, attachment, cacheable_json, html_page
 from xblock_layer.json_handlers import InputError, error_response, refuse_method, require_dict, strict_json_handler
 
-from .frameworks import frontend_framework_json
 from .i18n import current_lang, gettext_for
+from .page import framework_data_json
 from .printing import print_page
 from .strings import ERRORS
 from .view_context import section_titles
@@ -165,15 +165,17 @@ class HandlersMixin:
 
     @XBlock.handler
     def framework_data(self, request, suffix=""):  # pylint: disable=unused-argument
-        """The localized framework (names, definitions, level descriptors) for the page; cacheable.
+        """The localized framework (names, definitions, level descriptors) and the script's fetched strings
+        (``page.fetched_strings``) for the page; cacheable.
 
-        The page asks for ``?v=<fingerprint>&lang=<sv|en>``: a changed override gets a new URL.
+        The page asks for ``?v=<framework fingerprint>-<strings version>&lang=<sv|en>``: a changed override or
+        changed strings get a new URL.
         """
         refused = refuse_method(self, request)
         if refused is not None:
             return refused
         lang = normalize_lang(request.GET.get("lang")) if request.GET.get("lang") else current_lang()
-        return cacheable_json(frontend_framework_json(self.framework_override, lang), max_age=3600)
+        return cacheable_json(framework_data_json(self.framework_override, lang), max_age=3600)
 
     @XBlock.handler
     def print_view(self, request, suffix=""):  # pylint: disable=unused-argument

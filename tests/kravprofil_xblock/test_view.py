@@ -35,14 +35,19 @@ def test_page_has_the_contract_hooks(block):
         assert doc.xpath(f'//*[@data-action="{action}"]'), action
     assert doc.xpath('//a[@data-download="kravprofil"]') and doc.xpath('//a[@data-download="ad"]')
     assert doc.xpath('//ul[@class="kp-advice"]')
-    # Every simple field has a visible label pointing at it.
-    fields = doc.xpath('//*[contains(@data-field, ".")]')
-    names = {f.get("data-field") for f in fields}
+    # The simple fields come as one list the script builds (label, help, maxlength, widget), each into its
+    # section's fieldset (the browser tests check the built labels; axe checks that every field has one).
+    form = embedded(frag.content)["form"]
+    assert list(form) == ["basics", "purpose", "conditions", "process", "ad"]
+    names = [f"{section}.{f[0]}" for section, fields in form.items() for f in fields]
+    assert len(names) == len(set(names)) == 24
     for name in ("basics.role", "purpose.goals", "conditions.salary", "process.candidate_info", "ad.title"):
         assert name in names
-    labels = {label.get("for") for label in doc.xpath("//label[@for]")}
-    for f in fields:
-        assert f.get("id") in labels, f.get("data-field")
+    for section, fields in form.items():
+        assert doc.xpath(f'//fieldset[@data-section="{section}"]/legend'), section
+        for key, label, help_text, maxlength, textarea in fields:
+            assert label and isinstance(help_text, str) and maxlength > 0 and textarea in (0, 1), key
+    assert not doc.xpath('//*[contains(@data-field, ".")]')  # no field twice
     # Row templates hold the row hooks.
     tpl = frag.content
     for hook in ('class="kp-task', 'data-action="remove-task"', 'class="kp-req', 'data-field="category"',
@@ -110,6 +115,23 @@ def test_framework_and_strings_in_the_learners_language(runtime, block):
     assert comp.name["en"] in _framework_names(runtime, block, data["framework_query"])[0]
     assert data["strings"]["saving"] == "Saving…"
     assert 'lang="en"' in html and "Must-haves and merits" in html
+
+
+def test_the_framework_brings_the_strings_the_page_leaves_out(runtime, block):
+    """The page carries the strings its first paint needs (the layer's, advice, completion, saved time); the rest
+    come with the cacheable framework, in the same language, and together they are every string of the script."""
+    from kravprofil_xblock.view_context import js_strings  # pylint: disable=import-outside-toplevel
+
+    for lang in ("sv", "en"):
+        with translation.override(lang):
+            data = embedded(block.student_view().content)
+        fetched = _framework_names(runtime, block, data["framework_query"])[1]["strings"]
+        page = data["strings"]
+        assert not set(page) & set(fetched)
+        assert {**page, **fetched} == js_strings(lang)
+        for key in ("saving", "offline", "overflow", "goto", "suggestion", "missing", "saved_at", "framework_error"):
+            assert key in page, key
+        assert fetched["task_n"] == {"sv": "Arbetsuppgift %(n)s", "en": "Task %(n)s"}[lang]
 
 
 def test_framework_query_changes_with_the_override(make_block):
@@ -212,12 +234,11 @@ def test_field_limits_in_the_page_are_the_profiles_limits(runtime, block):
     """Every text field's maxlength is exactly what validate_profile accepts (one more character is refused)."""
     from recruitment_core.profile import ProfileError, empty_profile, validate_profile  # pylint: disable=C0415
 
-    doc = lxml_html.fromstring(block.student_view().content)
-    fields = doc.xpath('//*[contains(@data-field, ".")]')
+    content = block.student_view().content
+    doc = lxml_html.fromstring(content)
+    fields = [(section, f[0], f[3]) for section, spec in embedded(content)["form"].items() for f in spec]
     assert len(fields) == 24
-    for node in fields:
-        section, key = node.get("data-field").split(".")
-        limit = int(node.get("maxlength"))
+    for section, key, limit in fields:
         profile = empty_profile()
         profile[section][key] = "x" * limit
         validate_profile(profile)

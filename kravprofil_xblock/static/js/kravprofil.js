@@ -5,7 +5,6 @@
   "use strict";
 
   const L = window.XBlockLayer, fmt = L.fmt, each = L.each, mk = L.mk;
-  const SIMPLE = ["basics", "purpose", "conditions", "process", "ad"];
   const ROWS = {tasks: ".kp-task", requirements: ".kp-req", competencies: ".kp-comp"};
   const SEVERE = {discrimination: 1, indirect: 1, placeholder: 1};
   const PLACEHOLDER = /\[[^[\]\n]{1,120}\]/;
@@ -27,14 +26,34 @@
     const comps = {};
     let seq = 0, adEdited = false, saver;
 
+    /* ---- building the form ---- */
+    // The simple fields come as one list per section (data.form: {section: [[key, label, help, maxlength,
+    // textarea]]}), each built into its section's fieldset: a label for it, the help text it is described by, an
+    // input or a textarea.
+    const buildFields = () => Object.keys(data.form).forEach((s) => data.form[s].forEach((f) => {
+      const id = uid + "-" + s + "-" + f[0];
+      const box = mk("div", {className: "kp-field"}, q('[data-section="' + s + '"]'));
+      mk("label", {htmlFor: id, textContent: f[1]}, box);
+      const props = {id, maxLength: f[3], "data-field": s + "." + f[0]};
+      if (f[2]) {
+        mk("p", {className: "kp-help", id: id + "-h", textContent: f[2]}, box);
+        props["aria-describedby"] = id + "-h";
+      }
+      if (f[4]) { props.rows = 3; } else { props.type = "text"; }
+      mk(f[4] ? "textarea" : "input", props, box);
+    }));
+
     /* ---- building rows ---- */
     function fromTemplate(name, list) {
       const node = q("template.kp-tpl-" + name).content.firstElementChild.cloneNode(true);
       seq += 1;
-      // Ids, and what points at them, get the row's number.
+      // Ids, and what points at them, get the block's prefix and the row's number; the 1–5 scales their options.
       each(qa("[id], [for], [aria-describedby]", node), (n) => ["id", "for", "aria-describedby"].forEach((a) => {
-        if (n.hasAttribute(a)) { n.setAttribute(a, n.getAttribute(a) + "-" + seq); }
+        if (n.hasAttribute(a)) { n.setAttribute(a, uid + "-" + n.getAttribute(a) + "-" + seq); }
       }));
+      each(qa("select:empty", node), (s) => {
+        for (let i = 1; i < 6; i += 1) { mk("option", {value: i, textContent: i}, s); }
+      });
       return lists[list].appendChild(node);
     }
 
@@ -55,27 +74,30 @@
     }
 
     function levelText(row) {
-      const c = comps[row.getAttribute("data-id")];
+      const c = comps[row.dataset.id];
       q(".kp-level-desc", row).textContent = c && c.levels ? (c.levels[field(row, "level").value] || "") : "";
     }
 
     function addComp(c) {
       const def = comps[c.id], n = lists.competencies.children.length, row = fromTemplate("comp", "competencies");
-      row.setAttribute("data-id", c.id);
+      row.dataset.id = c.id;
       q(".kp-row-title", row).textContent = def ? def.name : c.id;
-      if (!def) {
-        // Not in this framework (any more): no checkbox to untick, so a button takes it away.
-        const remove = q('[data-action="remove-competency"]', row);
-        remove.hidden = false;
-        remove.textContent = fmt(S.remove_competency, {name: c.id});
-      }
+      // Not in this framework (any more): no checkbox to untick, so a button takes it away (known once the
+      // framework is here).
+      q('[data-action="remove-competency"]', row).hidden = !!def || !S.remove_competency;
       field(row, "level").value = String(c.level || 3);
       field(row, "priority").value = String(c.priority || n + 1);
       levelText(row);
       return row;
     }
 
+    // Row labels and the note on too many competencies use strings that come with the framework (S.task_n...):
+    // until they are here, rows keep the template's labels.
     function renumber() {
+      // No more rows than the server accepts: a profile over the limit could never be saved.
+      act("add-task").disabled = rows("tasks").length >= data.max_tasks;
+      act("add-requirement").disabled = rows("requirements").length >= data.max_requirements;
+      if (!S.task_n) { return; }
       each(rows("tasks"), (row, i) => {
         q("label", row).textContent = fmt(S.task_n, {n: i + 1});
         q("[data-action]", row).textContent = fmt(S.remove_task_n, {n: i + 1});
@@ -84,15 +106,17 @@
         q(".kp-row-title", row).textContent = fmt(S.requirement_n, {n: i + 1});
         q("[data-action]", row).textContent = fmt(S.remove_requirement_n, {n: i + 1});
       });
-      // No more rows than the server accepts: a profile over the limit could never be saved.
-      act("add-task").disabled = rows("tasks").length >= data.max_tasks;
-      act("add-requirement").disabled = rows("requirements").length >= data.max_requirements;
+      each(qa('.kp-comp [data-action="remove-competency"]'), (b) => {
+        b.textContent = fmt(S.remove_competency, {name: b.closest(".kp-comp").dataset.id});
+      });
       const n = rows("competencies").length, max = data.max_competencies;
       q(".kp-comp-warning").textContent = n > max ? fmt(S.too_many, {count: n, max}) : "";
     }
 
     function buildChoices(framework) {
       const box = q(".kp-comp-choices");
+      Object.assign(S, framework.strings);  // the same object the layer was given
+      renumber();
       box.textContent = "";
       each(framework.clusters, (c) => {
         const fs = mk("fieldset", {}, box);
@@ -107,7 +131,8 @@
         });
       });
       each(rows("competencies"), (row) => {
-        const def = comps[row.getAttribute("data-id")];
+        const def = comps[row.dataset.id];
+        q('[data-action="remove-competency"]', row).hidden = !!def;
         if (def) { q(".kp-row-title", row).textContent = def.name; }
         levelText(row);
       });
@@ -117,7 +142,7 @@
 
     function checkChosen() {
       const chosen = {};
-      each(rows("competencies"), (row) => { chosen[row.getAttribute("data-id")] = true; });
+      each(rows("competencies"), (row) => { chosen[row.dataset.id] = true; });
       each(qa('[data-action="toggle-competency"]'), (b) => { b.checked = !!chosen[b.value]; });
     }
 
@@ -136,7 +161,7 @@
     /* ---- profile <-> form ---- */
     function render(p) {
       each(qa('.kp-form [data-field*="."]'), (f) => {
-        const k = f.getAttribute("data-field").split(".");
+        const k = f.dataset.field.split(".");
         f.value = (p[k[0]] && p[k[0]][k[1]]) || "";
       });
       Object.keys(lists).forEach((k) => { lists[k].textContent = ""; });
@@ -150,20 +175,19 @@
 
     function collect() {
       const p = {version: 1};
-      SIMPLE.forEach((s) => { p[s] = {}; });
       each(qa('.kp-form [data-field*="."]'), (f) => {
-        const k = f.getAttribute("data-field").split(".");
-        p[k[0]][k[1]] = f.value;
+        const k = f.dataset.field.split(".");
+        (p[k[0]] = p[k[0]] || {})[k[1]] = f.value;
       });
-      p.tasks = Array.prototype.map.call(rows("tasks"), (row) => field(row, "text").value);
-      p.requirements = Array.prototype.map.call(rows("requirements"), (row) => {
+      p.tasks = Array.from(rows("tasks"), (row) => field(row, "text").value);
+      p.requirements = Array.from(rows("requirements"), (row) => {
         const r = {must: field(row, "must").checked, weight: int(field(row, "weight"), 3)};
         ["text", "category", "why", "assessment", "stage", "level"].forEach((k) => { r[k] = field(row, k).value; });
         return r;
       });
-      p.competencies = Array.prototype.map.call(rows("competencies"), (row) => {
+      p.competencies = Array.from(rows("competencies"), (row) => {
         const prio = field(row, "priority");
-        return {id: row.getAttribute("data-id"), level: int(field(row, "level"), 3),
+        return {id: row.dataset.id, level: int(field(row, "level"), 3),
                 priority: Math.min(parseInt(prio.max, 10) || 50, Math.max(1, int(prio, 1)))};
       });
       return p;
@@ -256,7 +280,7 @@
     function readOnlyProfile() {
       if (data.step !== "ad") { return; }
       each(qa(".kp-form [data-section]"), (fs) => {
-        const own = ["ad", "documents"].indexOf(fs.getAttribute("data-section")) >= 0;
+        const own = ["ad", "documents"].indexOf(fs.dataset.section) >= 0;
         fs.classList.toggle("kp-readonly", !own);
         if (own) { return; }
         each(qa("input, textarea", fs), (f) => { f.readOnly = true; });
@@ -279,16 +303,16 @@
       const confirmBox = q(".kp-ad-confirm");
       confirmBox.hidden = !(adHasText() && adEdited && !force);
       if (!confirmBox.hidden) { act("confirm-draft").focus(); return; }
-      saver.say(S.drafting);
+      saver.say(S.drafting || "");
       L.post(url("draft_ad"), {profile: collect()}).then((r) => {
         if (r.status !== 200) {
           saver.say(r.status ? fmt(S.not_saved, {error: r.body.error || S.error}) : S.offline, true);
           return;
         }
-        each(adFields(), (f) => { f.value = r.body.ad[f.getAttribute("data-field").split(".")[1]] || ""; });
+        each(adFields(), (f) => { f.value = r.body.ad[f.dataset.field.split(".")[1]] || ""; });
         adEdited = false;
         saver.changed();
-        saver.say(S.drafted);
+        saver.say(S.drafted || "");
         adFields()[0].focus();
       });
     }
@@ -328,18 +352,18 @@
 
     root.addEventListener("click", (ev) => {
       const btn = ev.target.closest("[data-action]");
-      const fn = btn && root.contains(btn) && actions[btn.getAttribute("data-action")];
+      const fn = btn && root.contains(btn) && actions[btn.dataset.action];
       if (fn) { ev.preventDefault(); fn(btn); }
     });
     root.addEventListener("change", (ev) => {
       const t = ev.target, row = t.closest(".kp-comp");
-      if (t.getAttribute("data-action") === "toggle-competency") { toggleComp(t); return; }
-      if (row && t.getAttribute("data-field") === "level") { levelText(row); }
+      if (t.dataset.action === "toggle-competency") { toggleComp(t); return; }
+      if (row && t.dataset.field === "level") { levelText(row); }
       if (t.matches("select, input[type=checkbox]")) { changed(); }
     });
     root.addEventListener("input", (ev) => {
       if (!ev.target.matches("input[type=text], input[type=number], textarea")) { return; }
-      if ((ev.target.getAttribute("data-field") || "").indexOf("ad.") === 0) { adEdited = true; }
+      if ((ev.target.dataset.field || "").indexOf("ad.") === 0) { adEdited = true; }
       changed();
     });
     root.addEventListener("focusout", (ev) => {
@@ -352,6 +376,7 @@
       q(".kp-required").insertAdjacentElement("beforebegin", mk("p", {className: "kp-step-note",
         textContent: data.has_source ? S.ad_step_note : S.ad_step_empty}));
     }
+    buildFields();
     render(data.profile);
     loadFramework();
     showAdvice(data.advice);
@@ -371,7 +396,7 @@
     let warned = "";
     adLink.addEventListener("click", (ev) => {
       const ad = collect().ad, text = Object.keys(ad).map((k) => ad[k]).join("\n"), m = text.match(PLACEHOLDER);
-      if (m && warned !== text) {
+      if (m && warned !== text && S.placeholder_warning) {
         ev.preventDefault();
         ev.stopImmediatePropagation();
         warned = text;
@@ -382,7 +407,7 @@
       }
     });
     each(qa("[data-download], [data-action=print]"), (a) => {
-      a.href = url({ad: "download_ad", kravprofil: "download_kravprofil"}[a.getAttribute("data-download")] ||
+      a.href = url({ad: "download_ad", kravprofil: "download_kravprofil"}[a.dataset.download] ||
                    "print_view");
       L.guard(a, saver, S);
     });
