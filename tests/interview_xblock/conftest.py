@@ -1,30 +1,11 @@
 """Fixtures for the interview-guide block, on the layer's test runtime (``xblock_layer.testing``)."""
-import pytest
 
-from xblock_layer.testing import LayerTestRuntime, block_maker, in_language
+from xblock_layer.testing import block_fixtures
 from xblock_layer.testing import call_handler as call  # noqa: F401  (tests import ``call`` from here)
 
 
-@pytest.fixture
-def runtime():
-    return LayerTestRuntime()
+runtime, make_block, block, swedish = block_fixtures("<interview_guide/>")
 
-
-@pytest.fixture
-def make_block(runtime):
-    """``make_block(xml='<interview_guide/>', user='student_1')``."""
-    return block_maker(runtime, "<interview_guide/>")
-
-
-@pytest.fixture
-def block(make_block):
-    return make_block()
-
-
-@pytest.fixture(autouse=True)
-def swedish():
-    with in_language("sv"):
-        yield
 
 
 def good_guide(**changes):

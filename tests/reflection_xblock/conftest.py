@@ -3,7 +3,7 @@ import datetime
 
 import pytest
 
-from xblock_layer.testing import LayerTestRuntime, block_maker, in_language
+from xblock_layer.testing import block_fixtures
 from xblock_layer.testing import call_handler as call  # noqa: F401  (tests import ``call`` from here)
 
 PROMPTS_XML = ('<reflection_journal min_length="10" followup_days="30" '
@@ -12,20 +12,7 @@ PROMPTS_XML = ('<reflection_journal min_length="10" followup_days="30" '
                '{"text": "Vad gör du annorlunda?"}]\'/>')
 
 
-@pytest.fixture
-def runtime():
-    return LayerTestRuntime()
-
-
-@pytest.fixture
-def make_block(runtime):
-    """``make_block(xml=..., user=...)``: a journal block with two prompts and a follow-up after 30 days."""
-    return block_maker(runtime, PROMPTS_XML)
-
-
-@pytest.fixture
-def block(make_block):
-    return make_block()
+runtime, make_block, block, swedish = block_fixtures(PROMPTS_XML)
 
 
 @pytest.fixture
@@ -38,11 +25,6 @@ def today(monkeypatch):
         return day
     return set_day
 
-
-@pytest.fixture(autouse=True)
-def swedish():
-    with in_language("sv"):
-        yield
 
 
 def utc_today():
