@@ -1,7 +1,7 @@
 """Workbench scenarios: two journal exercises in two modules and the course-wide journal, plus a shared one."""
 
 _FIRST = ('[{"text": "Tänk på den senaste rekryteringen du var med om. Vad avgjorde vem som fick jobbet?", '
-          '"guidance": "Skriv ärligt: magkänsla, meriter, en intervjufråga som fällde avgörandet?"}, '
+          '"guidance": "Skriv ärligt: magkänsla, cv:t eller en intervjufråga som fällde avgörandet?"}, '
           '{"text": "Vilka skallkrav hade rollen, och hur bedömdes de?"}]')
 _SECOND = ('[{"text": "Vilken kompetens i din kravprofil är svårast att bedöma i en intervju, '
            'och hur gör du det nu?"}]')
