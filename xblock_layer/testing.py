@@ -81,36 +81,6 @@ def block_maker(runtime, default_xml):
     return make
 
 
-def block_fixtures(default_xml):
-    """The pytest fixtures every block's tests start from, for a block's conftest.py::
-
-        runtime, make_block, block, swedish = block_fixtures("<kravprofil/>")
-
-    ``runtime`` (a fresh ``LayerTestRuntime``), ``make_block(xml=default_xml, user="student_1")``, ``block``
-    (one made with the defaults) and ``swedish`` (autouse: tests run in Swedish, the default language, unless
-    they switch with ``in_language``)."""
-    import pytest  # pylint: disable=import-outside-toplevel  (only tests import pytest)
-
-    @pytest.fixture
-    def runtime():
-        return LayerTestRuntime()
-
-    @pytest.fixture
-    def make_block(runtime):  # pylint: disable=redefined-outer-name
-        return block_maker(runtime, default_xml)
-
-    @pytest.fixture
-    def block(make_block):  # pylint: disable=redefined-outer-name
-        return make_block()
-
-    @pytest.fixture(autouse=True)
-    def swedish():
-        with in_language("sv"):
-            yield
-
-    return runtime, make_block, block, swedish
-
-
 def call_handler(runtime, block, handler, body=None, method="POST", raw=None, content_type="application/json",
                  query=""):
     """Call ``handler`` with a JSON body (or ``raw`` bytes); return ``(status, JSON or bytes, response)``."""

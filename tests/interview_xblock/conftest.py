@@ -1,6 +1,6 @@
 """Fixtures for the interview-guide block, on the layer's test runtime (``xblock_layer.testing``)."""
 
-from xblock_layer.testing import block_fixtures
+from tests.block_fixtures import block_fixtures
 from xblock_layer.testing import call_handler as call  # noqa: F401  (tests import ``call`` from here)
 
 

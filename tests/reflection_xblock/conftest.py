@@ -3,7 +3,7 @@ import datetime
 
 import pytest
 
-from xblock_layer.testing import block_fixtures
+from tests.block_fixtures import block_fixtures
 from xblock_layer.testing import call_handler as call  # noqa: F401  (tests import ``call`` from here)
 
 PROMPTS_XML = ('<reflection_journal min_length="10" followup_days="30" '
