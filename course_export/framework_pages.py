@@ -18,6 +18,7 @@ page, ``h3`` for each question, ``h4`` for a question's parts (the LMS shows the
 from html import escape
 
 from course_export import content_text
+from recruitment_core.questions import PHONE_TOPIC_LABELS, REFERENCE_PART_LABELS
 
 SECTIONS = ("framework", "questions", "phone_screen", "reference_check", "must_not_ask")
 EXTRA_SECTIONS = ("phone_screen", "reference_check", "must_not_ask")
@@ -157,7 +158,7 @@ class PageRenderer:
         lang = self.lang
         items = "".join(
             f"<li><p><strong>{_e(item.question[lang])}</strong></p>"
-            f"<p><em>{_e(_t(f'fp_topic_{item.group}', lang))}.</em> {_e(item.note[lang])}</p></li>"
+            f"<p><em>{_e(PHONE_TOPIC_LABELS[item.group][lang])}.</em> {_e(item.note[lang])}</p></li>"
             for item in self.bank.phone_screen)
         return (f"<p>{_e(_t('fp_phone_screen_intro', lang))}</p>"
                 f"<h2>{_e(_t('fp_in_order', lang))}</h2><ol>{items}</ol>")
@@ -176,7 +177,7 @@ class PageRenderer:
                     _e(COMPETENCY_PLACEHOLDER), f"<em>{_e(_t('fp_placeholder', lang))}</em>")
                 each = f"<em>{_e(_t('fp_per_competency', lang))}.</em> " if item.per_competency else ""
                 rows.append(f"<li><p><strong>{text}</strong></p><p>{each}{_e(item.note[lang])}</p></li>")
-            parts.append(f"<h2>{_e(_t(f'fp_part_{part}', lang))}</h2><ul>{''.join(rows)}</ul>")
+            parts.append(f"<h2>{_e(REFERENCE_PART_LABELS[part][lang])}</h2><ul>{''.join(rows)}</ul>")
         return "".join(parts)
 
     def must_not_ask(self):

@@ -83,6 +83,28 @@ PHONE_TOPICS = ("motivation", "must_have", "right_to_work", "notice_period", "lo
 REFERENCE_PARTS = ("before_call", "opening", "relation", "competency", "overall", "closing")
 MUST_NOT_ASK_TOPICS = ("family_plans", "pregnancy", "age", "origin", "religion", "health", "sexual_orientation",
                        "union_membership")
+# Headings of the phone-screen topics and the reference-check parts (sv/en), for every view of the bank.
+PHONE_TOPIC_LABELS = {
+    "motivation": {"sv": "Motivation", "en": "Motivation"},
+    "must_have": {"sv": "Skallkrav", "en": "Must-haves"},
+    "right_to_work": {"sv": "Rätt att arbeta i Sverige", "en": "Right to work"},
+    "notice_period": {"sv": "Uppsägningstid", "en": "Notice period"},
+    "location": {"sv": "Arbetsplats", "en": "Location"},
+    "conditions": {"sv": "Villkor", "en": "Conditions"},
+    "pay": {"sv": "Lön", "en": "Pay"},
+    "process": {"sv": "Processen", "en": "The process"},
+    "timeline": {"sv": "Tidplan", "en": "Timeline"},
+    "candidate_questions": {"sv": "Kandidatens frågor", "en": "The candidate's questions"},
+    "other": {"sv": "Övrigt", "en": "Other"},
+}
+REFERENCE_PART_LABELS = {
+    "before_call": {"sv": "Före samtalet", "en": "Before the call"},
+    "opening": {"sv": "Inledning", "en": "Opening"},
+    "relation": {"sv": "Referensens relation till kandidaten", "en": "The referee's relation to the candidate"},
+    "competency": {"sv": "Kompetenserna", "en": "The competencies"},
+    "overall": {"sv": "Helhetsbilden", "en": "The overall picture"},
+    "closing": {"sv": "Avslutning", "en": "Closing"},
+}
 COMPETENCY_PLACEHOLDER = "{competency}"
 MAX_ITEMS = {"questions": 300, "phone_screen": 60, "reference_check": 60, "must_not_ask": 30}
 LIST_COUNT = {"follow_up": (1, 4), "weak_signs": (1, 5), "general_weak_signs": (1, 10), "examples": (1, 6),

@@ -258,3 +258,10 @@ def test_override_errors_are_all_listed(bank, fw):
     assert "unknown competency 'mind_reading'" in text and "unknown type 'x'" in text
     with pytest.raises(QuestionBankError, match="nothing to change"):
         parse_bank_override("title: {sv: a, en: b}", bank, "studio", fw)
+
+
+def test_every_phone_topic_and_reference_part_has_a_heading_in_both_languages():
+    from recruitment_core.questions import PHONE_TOPIC_LABELS, PHONE_TOPICS, REFERENCE_PART_LABELS, REFERENCE_PARTS
+    assert set(PHONE_TOPIC_LABELS) == set(PHONE_TOPICS) and set(REFERENCE_PART_LABELS) == set(REFERENCE_PARTS)
+    for label in (*PHONE_TOPIC_LABELS.values(), *REFERENCE_PART_LABELS.values()):
+        assert set(label) == {"sv", "en"} and all(text.strip() for text in label.values())
